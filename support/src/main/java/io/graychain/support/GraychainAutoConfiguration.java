@@ -1,0 +1,65 @@
+package io.graychain.support;
+
+import java.util.List;
+
+import io.micrometer.tracing.Tracer;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.graychain.support.errors.DownstreamErrorAdvice;
+import io.graychain.support.errors.DownstreamFailures;
+import io.graychain.support.errors.DownstreamProperties;
+import io.graychain.support.hop.HopReportTextConverter;
+import io.graychain.support.hop.HopReporter;
+import io.graychain.support.identity.Identity;
+import io.graychain.support.propagation.CookieRelay;
+import io.graychain.support.propagation.PropagationProperties;
+import io.graychain.support.propagation.ReceivedHeaders;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Everything a graychain service shares: its identity, the hop report (JSON and one-line text),
+ * header propagation, and clear error replies for failed downstream calls.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({ Identity.class, PropagationProperties.class, DownstreamProperties.class })
+@Import(DownstreamErrorAdvice.class)
+public class GraychainAutoConfiguration {
+
+	@Bean
+	ReceivedHeaders receivedHeaders(PropagationProperties properties) {
+		return new ReceivedHeaders(properties);
+	}
+
+	@Bean
+	HopReporter hopReporter(Identity identity, ReceivedHeaders receivedHeaders, ObjectProvider<Tracer> tracer) {
+		return new HopReporter(identity, receivedHeaders, tracer);
+	}
+
+	@Bean
+	CookieRelay cookieRelay(PropagationProperties properties, ReceivedHeaders receivedHeaders) {
+		return new CookieRelay(properties, receivedHeaders);
+	}
+
+	@Bean
+	DownstreamFailures downstreamFailures(DownstreamProperties properties, ObjectProvider<JsonMapper> json) {
+		return new DownstreamFailures(properties, json.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	WebMvcConfigurer hopReportTextFormat() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+				converters.add(new HopReportTextConverter());
+			}
+		};
+	}
+
+}

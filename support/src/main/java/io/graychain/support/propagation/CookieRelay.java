@@ -1,0 +1,33 @@
+package io.graychain.support.propagation;
+
+import feign.RequestInterceptor;
+import feign.RequestTemplate;
+
+/**
+ * Copies the relayed headers (by default only {@code cookie}) of the request being served onto
+ * every downstream Feign call. Trace context and named baggage headers are not copied here:
+ * Micrometer Tracing carries those. This is the one hand-written piece of propagation, for what a
+ * tracer cannot carry.
+ */
+public class CookieRelay implements RequestInterceptor {
+
+	private final PropagationProperties properties;
+
+	private final ReceivedHeaders receivedHeaders;
+
+	public CookieRelay(PropagationProperties properties, ReceivedHeaders receivedHeaders) {
+		this.properties = properties;
+		this.receivedHeaders = receivedHeaders;
+	}
+
+	@Override
+	public void apply(RequestTemplate template) {
+		for (String name : properties.relayedHeaders()) {
+			String value = receivedHeaders.header(name);
+			if (value != null && !template.headers().containsKey(name)) {
+				template.headerLiteral(name, value);
+			}
+		}
+	}
+
+}
