@@ -1,0 +1,33 @@
+package io.graychain.meshlab.mesh;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.fabric8.istio.api.api.networking.v1alpha3.DestinationRule;
+import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
+
+/**
+ * A DestinationRule (any version).
+ *
+ * @param name its name
+ * @param namespace its namespace
+ * @param spec the shared spec
+ * @param file where it was read
+ */
+public record DestinationRuleDef(String name, String namespace, DestinationRule spec, String file) {
+
+	/** The host it configures, qualified in its namespace. */
+	public String qualifiedHost() {
+		return HostNames.qualify(spec.getHost() == null ? "" : spec.getHost(), namespace);
+	}
+
+	/** The labels of the named subset, if this rule defines it. */
+	public Optional<Map<String, String>> subsetLabels(String subset) {
+		return VirtualServiceDef.nonNull(spec.getSubsets()).stream()
+			.filter(s -> subset.equals(s.getName()))
+			.findFirst()
+			.map(Subset::getLabels)
+			.map(labels -> labels == null ? Map.<String, String>of() : labels);
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.graychain.meshlab.mesh;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.graychain.meshlab.kustomize.ManifestException;
+import io.graychain.meshlab.kustomize.ManifestReader;
+
+/**
+ * Reads YAML files into {@link Resource}s with the strict typed reader, collecting what cannot be read
+ * instead of stopping at the first problem.
+ */
+public final class MeshLoader {
+
+	private final List<Resource> resources = new ArrayList<>();
+
+	private final List<ReadProblem> problems = new ArrayList<>();
+
+	/** Reads one YAML text; {@code source} names it in resources and problems. */
+	public MeshLoader read(String yaml, String source) {
+		try {
+			ManifestReader.read(yaml, source).resources().forEach(r -> resources.add(new Resource(r, source)));
+		}
+		catch (ManifestException ex) {
+			problems.add(new ReadProblem(source, fieldPath(ex.getCause()), ex.getMessage()));
+		}
+		return this;
+	}
+
+	/** Reads a YAML file, or every {@code *.yaml} file below a directory except kustomizations and expectation files. */
+	public MeshLoader read(Path path) {
+		for (Path file : yamlFiles(path)) {
+			try {
+				read(Files.readString(file), file.toString());
+			}
+			catch (IOException ex) {
+				problems.add(new ReadProblem(file.toString(), "", "cannot read: " + ex.getMessage()));
+			}
+		}
+		return this;
+	}
+
+	public List<Resource> resources() {
+		return List.copyOf(resources);
+	}
+
+	public List<ReadProblem> problems() {
+		return List.copyOf(problems);
+	}
+
+	/** The YAML files at {@code path} in a stable order, skipping kustomization files. */
+	public static List<Path> yamlFiles(Path path) {
+		if (!Files.isDirectory(path)) {
+			return List.of(path);
+		}
+		try (Stream<Path> walk = Files.walk(path)) {
+			return walk.filter(Files::isRegularFile)
+				.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+				.filter(p -> !p.getFileName().toString().startsWith("kustomization."))
+				.filter(p -> !p.getFileName().toString().equals("expect.yaml"))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new ManifestException("cannot list " + path + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Jackson's reference chain as a dotted field path, e.g. {@code spec.http[0].matchh}. */
+	static String fieldPath(Throwable cause) {
+		if (!(cause instanceof JsonMappingException mapping)) {
+			return "";
+		}
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference reference : mapping.getPath()) {
+			if (reference.getFieldName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.graychain.meshlab.route;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.fabric8.istio.api.api.networking.v1alpha3.Destination;
+import io.fabric8.istio.api.api.networking.v1alpha3.HTTPRouteDestination;
+import io.graychain.meshlab.mesh.HostNames;
+import io.graychain.meshlab.mesh.MeshConfig;
+import io.graychain.meshlab.mesh.ServiceDef;
+import io.graychain.meshlab.mesh.Workload;
+
+/**
+ * Turns a route's destinations into workloads with exact shares: weights over the route, a subset's
+ * labels (from the host's DestinationRule) over the Service's pods, pods shared round robin.
+ */
+final class DestinationResolver {
+
+	private final MeshConfig config;
+
+	DestinationResolver(MeshConfig config) {
+		this.config = config;
+	}
+
+	/** The route's destinations; weights are read relative to their sum (one destination: 100). */
+	List<WeightedDestination> resolve(List<HTTPRouteDestination> route, String ruleNamespace) {
+		long total = route.stream().mapToLong(d -> weight(d, route.size())).sum();
+		List<WeightedDestination> out = new ArrayList<>();
+		for (HTTPRouteDestination d : route) {
+			long weight = weight(d, route.size());
+			if (weight > 0) {
+				out.addAll(pods(d.getDestination(), ruleNamespace, Share.of(weight, total)));
+			}
+		}
+		return out;
+	}
+
+	/** Every pod of the Service, round robin: what a sidecar does when no VirtualService applies. */
+	List<WeightedDestination> allPods(ServiceDef service) {
+		return spread(service.name(), "", config.workloadsOf(service), Share.ALL);
+	}
+
+	/** The weight of one destination: as written, or 100 for a lone destination without one. */
+	static long weight(HTTPRouteDestination destination, int destinations) {
+		Integer weight = destination.getWeight();
+		if (weight == null || weight == 0) {
+			return destinations == 1 ? 100 : 0;
+		}
+		return weight;
+	}
+
+	private List<WeightedDestination> pods(Destination destination, String ruleNamespace, Share share) {
+		String host = HostNames.qualify(destination.getHost(), ruleNamespace);
+		String subset = destination.getSubset() == null ? "" : destination.getSubset();
+		Optional<ServiceDef> service = config.service(host);
+		if (service.isEmpty()) {
+			return List.of(new WeightedDestination(destination.getHost(), subset, null, share));
+		}
+		List<Workload> workloads = config.workloadsOf(service.get());
+		if (!subset.isEmpty()) {
+			Optional<Map<String, String>> labels = config.subsetLabels(host, subset);
+			workloads = labels.map(l -> config.workloadsOf(service.get()).stream().filter(w -> w.hasLabels(l)).toList())
+				.orElse(List.of());
+		}
+		return spread(service.get().name(), subset, workloads, share);
+	}
+
+	private static List<WeightedDestination> spread(String service, String subset, List<Workload> workloads, Share share) {
+		long pods = workloads.stream().mapToLong(Workload::replicas).sum();
+		if (pods == 0) {
+			return List.of(new WeightedDestination(service, subset, null, share));
+		}
+		return workloads.stream()
+			.filter(w -> w.replicas() > 0)
+			.map(w -> new WeightedDestination(service, subset, w, share.times(Share.of(w.replicas(), pods))))
+			.toList();
+	}
+
+}

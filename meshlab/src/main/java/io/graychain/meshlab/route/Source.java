@@ -1,0 +1,65 @@
+package io.graychain.meshlab.route;
+
+import java.util.Map;
+
+import io.graychain.meshlab.mesh.GatewayDef;
+import io.graychain.meshlab.mesh.Workload;
+
+/** Where a request enters the mesh: at an ingress gateway, or from a workload's sidecar. */
+public sealed interface Source {
+
+	/** The labels of the sending pod, matched by {@code sourceLabels}. */
+	Map<String, String> labels();
+
+	/** The namespace of the sending pod, matched by {@code sourceNamespace}. */
+	String namespace();
+
+	static Source gateway(GatewayDef gateway) {
+		return new AtGateway(gateway);
+	}
+
+	static Source workload(Workload workload) {
+		return new FromWorkload(workload);
+	}
+
+	/** A request received by an ingress gateway. */
+	record AtGateway(GatewayDef gateway) implements Source {
+
+		@Override
+		public Map<String, String> labels() {
+			return gateway.podLabels();
+		}
+
+		@Override
+		public String namespace() {
+			return gateway.namespace();
+		}
+
+		@Override
+		public String toString() {
+			return "gateway " + gateway.name();
+		}
+
+	}
+
+	/** A request sent by a workload in the mesh, through its sidecar. */
+	record FromWorkload(Workload workload) implements Source {
+
+		@Override
+		public Map<String, String> labels() {
+			return workload.labels();
+		}
+
+		@Override
+		public String namespace() {
+			return workload.namespace();
+		}
+
+		@Override
+		public String toString() {
+			return workload.name();
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.graychain.meshlab.scenario;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.graychain.meshlab.route.HttpRequest;
+
+/**
+ * One request of an expectation file and what must answer it: either one {@code chain} or the
+ * {@code shares} (percent) of several chains.
+ *
+ * @param name what the request stands for
+ * @param entry {@code gateway} for the ingress gateway, or the workload (Deployment) that sends it
+ * @param host the Host header, e.g. {@code appa.graychain.local} at the gateway or {@code appb:8000} in the mesh
+ * @param path the path, without query string
+ * @param headers request headers
+ * @param cookies cookies, sent in this order as one {@code Cookie} header
+ * @param query query parameters
+ * @param chain the one chain that must answer, e.g. {@code appa:v2 > appb:v2}
+ * @param shares the exact percentage of each chain, for weighted rules
+ */
+public record ExpectedRequest(@JsonProperty(required = true) String name, @JsonProperty(required = true) String entry,
+		@JsonProperty(required = true) String host, String path, Map<String, String> headers, Map<String, String> cookies,
+		Map<String, String> query, String chain, Map<String, BigDecimal> shares) {
+
+	/** The entry that names the ingress gateway. */
+	public static final String GATEWAY = "gateway";
+
+	public ExpectedRequest {
+		if (chain != null && shares != null) {
+			throw new IllegalArgumentException("request '" + name + "' names both chain and shares; give one");
+		}
+		path = path == null ? "/" : path;
+		headers = headers == null ? Map.of() : new LinkedHashMap<>(headers);
+		cookies = cookies == null ? Map.of() : new LinkedHashMap<>(cookies);
+		query = query == null ? Map.of() : new LinkedHashMap<>(query);
+		shares = chain != null ? Map.of(chain, BigDecimal.valueOf(100)) : shares == null ? Map.of() : new LinkedHashMap<>(shares);
+	}
+
+	/** The request as it leaves the client. */
+	public HttpRequest toRequest() {
+		HttpRequest request = new HttpRequest(host, path, "GET", headers, query);
+		for (Map.Entry<String, String> cookie : cookies.entrySet()) {
+			request = request.withCookie(cookie.getKey(), cookie.getValue());
+		}
+		return request;
+	}
+
+	public boolean atGateway() {
+		return GATEWAY.equals(entry);
+	}
+
+}
