@@ -1,0 +1,26 @@
+package io.graychain.frontend.weather;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.graychain.support.errors.BadInput;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The cities the page offers, by id (as forecast knows them) with their display names. */
+@ConfigurationProperties("frontend.weather")
+public record WeatherProperties(Map<String, String> cities) {
+
+	public WeatherProperties {
+		cities = (cities != null) ? new TreeMap<>(cities) : new TreeMap<>();
+	}
+
+	/** The city id when the page offers it, else a 400 listing the offered cities. */
+	public String requireCity(String city) {
+		if (city == null || !cities.containsKey(city)) {
+			throw BadInput.badRequest("city must be one of: " + String.join(", ", cities.keySet()));
+		}
+		return city;
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.graychain.frontend.page;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.graychain.support.test.RequiredTools;
+
+/**
+ * A real headless Chromium (Debian {@code chromium} and {@code chromium-driver}) with a fresh
+ * profile, for loopback pages only. Missing tools fail the test under
+ * {@code GRAYCHAIN_REQUIRE_TOOLS=true} and skip it otherwise.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+	static final Duration WAIT = Duration.ofSeconds(20);
+
+	private final Path profile;
+
+	private final ChromeDriver driver;
+
+	private HeadlessChromium(Path profile, ChromeDriver driver) {
+		this.profile = profile;
+		this.driver = driver;
+	}
+
+	static HeadlessChromium start() throws IOException {
+		Path chromedriver = RequiredTools.require("chromedriver", "/usr/bin/chromedriver");
+		Path chromium = RequiredTools.require("chromium", "/usr/bin/chromium");
+		Path profile = Files.createTempDirectory("graychain-chromium-");
+		ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--no-first-run", "--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+			.usingAnyFreePort()
+			.withTimeout(WAIT)
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+		return new HeadlessChromium(profile, driver);
+	}
+
+	ChromeDriver driver() {
+		return driver;
+	}
+
+	WebDriverWait waiting() {
+		return new WebDriverWait(driver, WAIT);
+	}
+
+	@Override
+	public void close() throws IOException {
+		try {
+			driver.quit();
+		}
+		finally {
+			try (Stream<Path> files = Files.walk(profile)) {
+				files.sorted(Comparator.reverseOrder()).forEach(HeadlessChromium::delete);
+			}
+		}
+	}
+
+	private static void delete(Path path) {
+		try {
+			Files.deleteIfExists(path);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
