@@ -44,7 +44,9 @@ class BadInputTest {
 	void anOversizedCookieIsA4xxAndTheServiceKeepsServing() throws Exception {
 		HttpResponse<String> reply = send(request("/api/ui").header("Cookie", "user=" + "x".repeat(20_000)));
 		assertThat(reply.statusCode()).isBetween(400, 499);
-		assertThat(reply.body()).doesNotContain("Exception", "at org.");
+		assertThat(reply.body()).doesNotContain("Exception", "at org.", "<html");
+		assertThat(reply.headers().firstValue("content-type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
 		HttpResponse<String> header = send(request("/api/ui").header("X-Request-Id", "y".repeat(20_000)));
 		assertThat(header.statusCode()).isBetween(400, 499);
 		assertThat(send(request("/api/ui")).statusCode()).isEqualTo(200);

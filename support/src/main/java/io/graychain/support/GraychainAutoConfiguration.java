@@ -3,6 +3,7 @@ package io.graychain.support;
 import java.util.List;
 
 import io.micrometer.tracing.Tracer;
+import jakarta.servlet.Filter;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.graychain.support.errors.DownstreamErrorAdvice;
@@ -14,10 +15,13 @@ import io.graychain.support.identity.Identity;
 import io.graychain.support.propagation.CookieRelay;
 import io.graychain.support.propagation.PropagationProperties;
 import io.graychain.support.propagation.ReceivedHeaders;
+import io.graychain.support.web.WebHardening;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -50,6 +54,16 @@ public class GraychainAutoConfiguration {
 	@Bean
 	DownstreamFailures downstreamFailures(DownstreamProperties properties, ObjectProvider<JsonMapper> json) {
 		return new DownstreamFailures(properties, json.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
+		return WebHardening.problemErrorPages();
+	}
+
+	@Bean
+	Filter noSniff() {
+		return WebHardening.noSniff();
 	}
 
 	@Bean

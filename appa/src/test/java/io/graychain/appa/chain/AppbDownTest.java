@@ -22,7 +22,7 @@ class AppbDownTest {
 
 	@DynamicPropertySource
 	static void appbNowhere(DynamicPropertyRegistry registry) {
-		registry.add("spring.cloud.openfeign.client.config.appb.url", () -> "http://127.0.0.1:" + Http.closedPort());
+		registry.add("spring.cloud.openfeign.client.config.appb.url", Http::closedPortUrl);
 	}
 
 	@Test

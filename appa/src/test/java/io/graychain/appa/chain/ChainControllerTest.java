@@ -3,16 +3,15 @@ package io.graychain.appa.chain;
 import java.net.http.HttpResponse;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.ConfigureWireMock;
 import org.wiremock.spring.EnableWireMock;
 import org.wiremock.spring.InjectWireMock;
-import org.wiremock.spring.WireMockConfigurationCustomizer;
 
 import io.graychain.support.test.Http;
+import io.graychain.support.test.LoopbackWireMock;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "graychain.downstream.read-timeout=1500", "graychain.identity.version=v1" })
 @EnableWireMock(@ConfigureWireMock(name = "appb", baseUrlProperties = "spring.cloud.openfeign.client.config.appb.url",
-		configurationCustomizers = ChainControllerTest.EnoughThreads.class))
+		configurationCustomizers = LoopbackWireMock.class))
 class ChainControllerTest {
 
 	static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -131,16 +130,6 @@ class ChainControllerTest {
 		HttpResponse<String> reply = call("/");
 		assertThat(reply.statusCode()).isEqualTo(503);
 		assertProblem(reply, "db", "appa:v1 > appb:v2 > db:!503");
-	}
-
-	/** Delayed replies hold WireMock threads after appa gave up; keep enough for the next test. */
-	static class EnoughThreads implements WireMockConfigurationCustomizer {
-
-		@Override
-		public void customize(WireMockConfiguration configuration, ConfigureWireMock options) {
-			configuration.containerThreads(40).jettyAcceptors(2);
-		}
-
 	}
 
 	private static void assertProblem(HttpResponse<String> reply, String failedHop, String chain) {

@@ -30,6 +30,7 @@ class GreetingControllerTest {
 		HttpResponse<String> reply = get("/", "x-request-id", "r-1", "end-user", "jason");
 		assertThat(reply.statusCode()).isEqualTo(200);
 		assertThat(reply.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+		assertThat(reply.headers().firstValue("x-content-type-options")).hasValue("nosniff");
 		assertThat((String) JsonPath.read(reply.body(), "$.chain")).isEqualTo("appb:v2");
 		assertThat((String) JsonPath.read(reply.body(), "$.pod")).isEqualTo("appb-v2-7f9c");
 		assertThat((String) JsonPath.read(reply.body(), "$.received.end-user")).isEqualTo("jason");
@@ -84,6 +85,8 @@ class GreetingControllerTest {
 	void anOversizedHeaderIsRejectedAndTheServiceKeepsServing() {
 		HttpResponse<String> reply = get("/", "cookie", "user=" + "a".repeat(20_000));
 		assertThat(reply.statusCode()).isBetween(400, 431);
+		assertThat(reply.headers().firstValue("content-type")).hasValue("application/problem+json;charset=UTF-8");
+		assertThat(reply.body()).contains("too large").doesNotContain("<html").doesNotContain("Tomcat");
 		assertThat(get("/").statusCode()).isEqualTo(200);
 	}
 

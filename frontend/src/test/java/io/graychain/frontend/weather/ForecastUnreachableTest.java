@@ -1,10 +1,8 @@
 package io.graychain.frontend.weather;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-
 import org.junit.jupiter.api.Test;
+
+import io.graychain.support.test.Http;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,12 +24,8 @@ class ForecastUnreachableTest {
 	MockMvc mvc;
 
 	@DynamicPropertySource
-	static void closedPort(DynamicPropertyRegistry registry) throws IOException {
-		InetAddress loopback = InetAddress.getLoopbackAddress();
-		try (ServerSocket socket = new ServerSocket(0, 1, loopback)) {
-			String url = "http://" + loopback.getHostAddress() + ":" + socket.getLocalPort();
-			registry.add("spring.cloud.openfeign.client.config.forecast.url", () -> url);
-		}
+	static void closedPort(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.openfeign.client.config.forecast.url", Http::closedPortUrl);
 	}
 
 	@Test

@@ -67,9 +67,14 @@ public final class Http {
 	public record RawReply(int status, String body) {
 	}
 
+	/** The URL of a loopback port nothing listens on: a downstream that is down. */
+	public static String closedPortUrl() {
+		return "http://127.0.0.1:" + closedPort();
+	}
+
 	/** A loopback port nothing listens on (it was free a moment ago). */
 	public static int closedPort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 		catch (IOException ex) {
