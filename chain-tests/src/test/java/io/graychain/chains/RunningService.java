@@ -37,8 +37,18 @@ final class RunningService implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** Starts {@code service} as pod {@code <service>-<version>}, with extra Spring properties. */
+	/** Starts {@code service} as pod {@code <service>-<version>} and waits until it is ready. */
 	static RunningService start(String service, String version, Map<String, String> properties) {
+		RunningService running = launch(service, version, properties);
+		running.awaitReady();
+		return running;
+	}
+
+	/**
+	 * Launches {@code service} as pod {@code <service>-<version>}, with extra Spring properties,
+	 * without waiting: start several, then {@link #awaitReady()} each, so they boot in parallel.
+	 */
+	static RunningService launch(String service, String version, Map<String, String> properties) {
 		Path jar = Path.of(System.getProperty("graychain.services.dir"), service + ".jar");
 		Path logs = Path.of(System.getProperty("graychain.logs.dir"));
 		int port = Http.closedPort();
@@ -52,9 +62,7 @@ final class RunningService implements AutoCloseable {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			builder.environment().putAll(Map.of("VERSION", version, "POD_NAME", pod, "POD_NAMESPACE", "chain-test"));
-			RunningService running = new RunningService(pod, builder.start(), port, log);
-			running.awaitReady();
-			return running;
+			return new RunningService(pod, builder.start(), port, log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -65,7 +73,7 @@ final class RunningService implements AutoCloseable {
 		return "http://127.0.0.1:" + port;
 	}
 
-	private void awaitReady() {
+	void awaitReady() {
 		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
 		while (System.nanoTime() < deadline && process.isAlive()) {
 			try {
