@@ -1,5 +1,6 @@
 package io.graychain.forecast.weather;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,11 +25,12 @@ public record ForecastCatalog(Map<String, CityWeather> cities) {
 
 	/** The forecast for a known city id, or a 400 listing the known cities. */
 	public Forecast forecast(String city) {
-		CityWeather known = (city != null) ? cities.get(city) : null;
+		String id = (city != null) ? city.strip().toLowerCase(Locale.ROOT) : null;
+		CityWeather known = (id != null) ? cities.get(id) : null;
 		if (known == null) {
 			throw BadInput.badRequest("city must be one of: " + String.join(", ", cities.keySet()));
 		}
-		return new Forecast(city, known.name(), known.weather(), known.highC(), known.lowC());
+		return new Forecast(id, known.name(), known.weather(), known.highC(), known.lowC());
 	}
 
 }

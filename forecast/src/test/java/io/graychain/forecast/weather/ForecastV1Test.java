@@ -65,6 +65,13 @@ class ForecastV1Test {
 	}
 
 	@Test
+	void cityIdsIgnoreCaseAndSurroundingSpace() throws Exception {
+		mvc.perform(get("/forecast").param("city", " Lisbon "))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.data.city").value("lisbon"));
+	}
+
+	@Test
 	void answersTheChainAsOneLineForText() throws Exception {
 		mvc.perform(get("/forecast").param("city", "oslo").accept(MediaType.TEXT_PLAIN))
 			.andExpect(status().isOk())
@@ -73,7 +80,7 @@ class ForecastV1Test {
 
 	@Test
 	void unknownOrMissingCityIsA400ListingTheKnownCities() throws Exception {
-		for (String city : new String[] { "atlantis", "", "<script>alert(1)</script>", "BERLIN" }) {
+		for (String city : new String[] { "atlantis", "", "<script>alert(1)</script>", "berlin2" }) {
 			mvc.perform(get("/forecast").param("city", city))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -1,5 +1,6 @@
 package io.graychain.frontend.weather;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,10 +18,11 @@ public record WeatherProperties(Map<String, String> cities) {
 
 	/** The city id when the page offers it, else a 400 listing the offered cities. */
 	public String requireCity(String city) {
-		if (city == null || !cities.containsKey(city)) {
+		String id = (city != null) ? city.strip().toLowerCase(Locale.ROOT) : null;
+		if (id == null || !cities.containsKey(id)) {
 			throw BadInput.badRequest("city must be one of: " + String.join(", ", cities.keySet()));
 		}
-		return city;
+		return id;
 	}
 
 }
