@@ -88,7 +88,7 @@ class WeatherChainTest {
 	@Test
 	@Order(3)
 	void theV2ChainAsOneLine() {
-		assertThat(Http.get(frontendV2.url() + "/api/forecast?city=berlin", "Accept", "text/plain").body())
+		assertThat(Http.get(frontendV2.url() + "/api/forecast?city=Berlin", "Accept", "text/plain").body())
 			.isEqualTo("frontend:v2 > forecast:v2 > recommendation:v1\n");
 	}
 

@@ -1,0 +1,169 @@
+package io.graychain.chains.lab;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import io.graychain.meshlab.lab.client.ChainLine;
+import io.graychain.meshlab.lab.client.LabClient;
+import io.graychain.meshlab.lab.client.OneShotHttp;
+import io.graychain.meshlab.lab.client.Sender;
+import io.graychain.meshlab.lab.pods.FreePort;
+import io.graychain.meshlab.lab.verify.LiveReport;
+import io.graychain.meshlab.lab.verify.LiveVerifier;
+import io.graychain.meshlab.scenario.Scenario;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local lab end to end: {@code k8s/overlays/v2} up as processes with sidecars and an ingress
+ * gateway; every scenario applied, then its expect.yaml verified with real requests; scenarios
+ * switched under a running loop without losing a request; a bad scenario refused; and the lab
+ * down leaving no process behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LabEndToEndTest {
+
+	static final Path REPO = repo();
+
+	static LabProcess lab;
+
+	@BeforeAll
+	static void up() {
+		LabProcess.requireKubectl();
+		Path state = Path.of(System.getProperty("graychain.services.dir")).getParent().resolve("lab");
+		lab = LabProcess.start(REPO, "k8s/overlays/v2", state, FreePort.find());
+	}
+
+	@AfterAll
+	static void down() {
+		if (lab != null) {
+			lab.close();
+		}
+	}
+
+	static Stream<String> scenarios() {
+		return Scenario.all(REPO.resolve("istio/scenarios")).stream().map(Scenario::name);
+	}
+
+	@Order(1)
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("scenarios")
+	void everyScenarioHoldsInTheLab(String name) {
+		OneShotHttp.Reply applied = lab.post("/apply", name);
+		assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+		LabClient client = lab.client();
+		Sender sender = new Sender(URI.create(client.ingressUrl()), client.sidecars(), Duration.ofSeconds(10));
+		Scenario scenario = new Scenario(name, REPO.resolve("istio/scenarios").resolve(name));
+		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT).verify(name,
+				scenario.expectation());
+		assertThat(report.passed()).as(report.text()).isTrue();
+	}
+
+	@Order(2)
+	@Test
+	void switchingScenariosUnderARunningLoopLosesNoRequest() throws Exception {
+		LabClient client = lab.client();
+		Sender sender = new Sender(URI.create(client.ingressUrl()), Map.of(), Duration.ofSeconds(10));
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicInteger sent = new AtomicInteger();
+		Map<String, Integer> seen = new ConcurrentHashMap<>();
+		List<Thread> loops = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			Thread loop = new Thread(() -> {
+				while (running.get()) {
+					String chain = ChainLine.of(sender.send("gateway", "product.graychain.local", "/product", Map.of())).text();
+					seen.merge(chain, 1, Integer::sum);
+					sent.incrementAndGet();
+				}
+			});
+			loop.start();
+			loops.add(loop);
+		}
+		for (int round = 0; round < 5; round++) {
+			for (String scenario : List.of("product-50-50", "product-promote-v2")) {
+				assertThat(lab.post("/apply", scenario).status()).isEqualTo(200);
+				awaitMore(sent, 20);
+			}
+			assertThat(lab.post("/reset", "").status()).isEqualTo(200);
+			awaitMore(sent, 20);
+		}
+		running.set(false);
+		for (Thread loop : loops) {
+			loop.join(Duration.ofSeconds(30).toMillis());
+		}
+		assertThat(sent.get()).isPositive();
+		assertThat(seen.keySet()).as("every reply of %d is a complete chain: %s", sent.get(), seen)
+			.isSubsetOf("product:v1", "product:v2");
+	}
+
+	@Order(3)
+	@Test
+	void aScenarioWithAMistakeIsRefusedAndTheRulesInForceStay() throws Exception {
+		assertThat(lab.post("/apply", "product-promote-v2").status()).isEqualTo(200);
+		Path bad = Files.writeString(Files.createTempFile("bad-scenario", ".yaml"), """
+				apiVersion: networking.istio.io/v1
+				kind: VirtualService
+				metadata:
+				  name: product
+				spec:
+				  hosts: [product]
+				  http:
+				  - route:
+				    - destination: {host: product, subset: v3}
+				""");
+		OneShotHttp.Reply refused = lab.post("/apply", bad.toString());
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.body()).contains("subset", "v3");
+		assertThat(lab.admin("/status", "GET", "").body()).contains("rules in force: product-promote-v2");
+		Sender sender = new Sender(URI.create(lab.client().ingressUrl()), Map.of(), Duration.ofSeconds(10));
+		assertThat(ChainLine.of(sender.send("gateway", "product.graychain.local", "/product", Map.of())).text())
+			.isEqualTo("product:v2");
+		Files.delete(bad);
+	}
+
+	@Order(4)
+	@Test
+	void labDownLeavesNoProcessBehind() throws Exception {
+		assertThat(lab.leftovers()).as("the lab's pods run").hasSizeGreaterThanOrEqualTo(11);
+		assertThat(lab.shutDown(Duration.ofSeconds(90))).as("the lab stops in time; log:\n" + lab.log()).isTrue();
+		assertThat(lab.leftovers()).as("processes left behind").isEmpty();
+	}
+
+	/** Waits (at most 10 s) until the loops sent {@code more} requests more. */
+	private static void awaitMore(AtomicInteger sent, int more) throws InterruptedException {
+		int target = sent.get() + more;
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (sent.get() < target && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+	}
+
+	private static Path repo() {
+		Path dir = Path.of("").toAbsolutePath();
+		while (dir != null && !(Files.isDirectory(dir.resolve("istio")) && Files.isRegularFile(dir.resolve("mvnw")))) {
+			dir = dir.getParent();
+		}
+		if (dir == null) {
+			throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+		}
+		return dir;
+	}
+
+}

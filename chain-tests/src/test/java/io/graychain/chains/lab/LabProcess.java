@@ -1,0 +1,170 @@
+package io.graychain.chains.lab;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.graychain.meshlab.lab.client.LabClient;
+import io.graychain.meshlab.lab.client.OneShotHttp;
+import org.junit.jupiter.api.Assumptions;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The lab daemon ({@code LabMain daemon}, what {@code scripts/lab up} starts) as a process of this
+ * test's classpath, over the runnable jars the build copied, on loopback ports; talked to through
+ * its admin endpoint, as {@code scripts/lab} does. Every wait is bounded.
+ */
+final class LabProcess implements AutoCloseable {
+
+	private static final Duration READY_WITHIN = Duration.ofSeconds(240);
+
+	private static final HttpClient ADMIN = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+
+	private final Process daemon;
+
+	private final Path state;
+
+	private LabProcess(Process daemon, Path state) {
+		this.daemon = daemon;
+		this.state = state;
+	}
+
+	static LabProcess start(Path repo, String overlay, Path state, int ingressPort) {
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+				"io.graychain.meshlab.lab.LabMain", "daemon", "--repo", repo.toString(), "--overlay", overlay, "--state",
+				state.toString(), "--port", String.valueOf(ingressPort), "--jars-dir", System.getProperty("graychain.services.dir"),
+				"--ready-timeout", String.valueOf(READY_WITHIN.toSeconds() - 10));
+		try {
+			Files.createDirectories(state);
+			Files.deleteIfExists(state.resolve("admin.port"));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(state.resolve("lab.log").toFile()).start();
+			LabProcess lab = new LabProcess(process, state);
+			lab.awaitReady();
+			return lab;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void awaitReady() {
+		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+		String last = "no admin endpoint yet";
+		while (System.nanoTime() < deadline && daemon.isAlive()) {
+			if (Files.isRegularFile(state.resolve("admin.port"))) {
+				OneShotHttp.Reply ready = admin("/ready", "GET", "");
+				if (ready.ok()) {
+					return;
+				}
+				last = ready.body();
+			}
+			pause();
+		}
+		String log = log();
+		close();
+		fail("the lab did not get ready (" + last + "); lab log:\n" + log);
+	}
+
+	LabClient client() {
+		return new LabClient(state);
+	}
+
+	/** POSTs to the admin endpoint, e.g. {@code /apply} with a scenario name. */
+	OneShotHttp.Reply post(String path, String body) {
+		return admin(path, "POST", body);
+	}
+
+	OneShotHttp.Reply admin(String path, String method, String body) {
+		try {
+			int port = Integer.parseInt(Files.readString(state.resolve("admin.port")).strip());
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+			HttpResponse<String> reply = ADMIN.send(request, HttpResponse.BodyHandlers.ofString());
+			return new OneShotHttp.Reply(reply.statusCode(), reply.body());
+		}
+		catch (IOException ex) {
+			return new OneShotHttp.Reply(0, "no reply: " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The processes started with this lab's marker that still run. */
+	List<ProcessHandle> leftovers() {
+		String marker = "-Dgraychain.lab=" + state.toAbsolutePath().normalize();
+		return ProcessHandle.allProcesses()
+			.filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+			.toList();
+	}
+
+	/** Shuts the lab down as {@code scripts/lab down} does, and waits (bounded) until the daemon exited. */
+	boolean shutDown(Duration within) throws InterruptedException {
+		if (daemon.isAlive()) {
+			post("/shutdown", "");
+		}
+		return daemon.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	String log() {
+		try (Stream<String> lines = Files.lines(state.resolve("lab.log"))) {
+			return String.join("\n", lines.toList());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "(no lab log: " + ex.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() {
+		daemon.destroy();
+		try {
+			if (!daemon.waitFor(60, TimeUnit.SECONDS)) {
+				daemon.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		leftovers().forEach(ProcessHandle::destroyForcibly);
+	}
+
+	/** Skips (or, with {@code GRAYCHAIN_REQUIRE_TOOLS=true}, fails) when kubectl is not on the PATH. */
+	static void requireKubectl() {
+		boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+			.anyMatch(dir -> !dir.isBlank() && Files.isExecutable(Path.of(dir, "kubectl")));
+		if (found || System.getenv("KUBECTL") != null) {
+			return;
+		}
+		String message = "kubectl not found on PATH: the lab renders k8s/overlays/v2 with kubectl kustomize";
+		if ("true".equalsIgnoreCase(System.getenv("GRAYCHAIN_REQUIRE_TOOLS"))) {
+			fail(message + " and GRAYCHAIN_REQUIRE_TOOLS=true");
+		}
+		Assumptions.abort(message + "; skipped (set GRAYCHAIN_REQUIRE_TOOLS=true to make this a failure)");
+	}
+
+	private static void pause() {
+		try {
+			TimeUnit.MILLISECONDS.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

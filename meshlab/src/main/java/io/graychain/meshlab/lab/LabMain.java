@@ -1,0 +1,47 @@
+package io.graychain.meshlab.lab;
+
+import io.graychain.meshlab.lab.daemon.LabDaemon;
+import io.graychain.meshlab.lab.loop.CurlLoop;
+import io.graychain.meshlab.lab.verify.VerifyCommand;
+
+/**
+ * The lab's command line ({@code java -jar meshlab-<version>-exec.jar <command> ...}), what
+ * {@code scripts/lab}, {@code scripts/curl-loop} and {@code scripts/verify} run:
+ * {@code daemon} (the lab itself), {@code loop} (a curl loop with a live tally), {@code verify}
+ * (a scenario's expectation checked against a running lab or cluster).
+ */
+public final class LabMain {
+
+	private LabMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		// The sidecars keep the Host header of the request they forward, as Envoy does.
+		System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+		// Without TCP_NODELAY, the JDK server's separate header and body writes meet the client's
+		// delayed ACK: 40 ms per hop on Linux.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+		if (args.length == 0) {
+			System.err.println("usage: meshlab daemon|loop|verify [options]");
+			System.exit(2);
+		}
+		String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+		try {
+			int status = switch (args[0]) {
+				case "daemon" -> LabDaemon.run(Args.parse(rest));
+				case "loop" -> CurlLoop.run(Args.parse(rest, CurlLoop.SWITCHES), System.out);
+				case "verify" -> VerifyCommand.run(Args.parse(rest, VerifyCommand.SWITCHES), System.out);
+				default -> {
+					System.err.println("unknown command '" + args[0] + "': use daemon, loop or verify");
+					yield 2;
+				}
+			};
+			System.exit(status);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+		}
+	}
+
+}

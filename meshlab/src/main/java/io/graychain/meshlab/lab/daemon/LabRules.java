@@ -1,0 +1,97 @@
+package io.graychain.meshlab.lab.daemon;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.graychain.meshlab.analyze.Analyzer;
+import io.graychain.meshlab.analyze.Finding;
+import io.graychain.meshlab.lab.proxy.EngineRouter;
+import io.graychain.meshlab.mesh.MeshConfig;
+import io.graychain.meshlab.mesh.MeshLoader;
+import io.graychain.meshlab.mesh.VirtualServiceDef;
+import io.graychain.meshlab.scenario.Scenario;
+
+/**
+ * The rules in force in the lab: the overlay's own (Gateway, DestinationRules, baseline) plus at
+ * most one scenario. A scenario is checked by the engine's analyzer before it takes effect; one with
+ * a mistake is refused and the rules in force stay as they were.
+ */
+public final class LabRules {
+
+	private final MeshConfig base;
+
+	private final EngineRouter router;
+
+	private final Path scenariosDir;
+
+	private volatile String inForce = "baseline";
+
+	public LabRules(MeshConfig base, EngineRouter router, Path scenariosDir) {
+		this.base = base;
+		this.router = router;
+		this.scenariosDir = scenariosDir;
+	}
+
+	public EngineRouter router() {
+		return router;
+	}
+
+	/** The outcome of a change: whether it took effect, and a readable message. */
+	public record Change(boolean applied, String message) {
+	}
+
+	/** Applies a scenario by name ({@code istio/scenarios/<name>}) or a YAML file or folder, over the overlay's rules. */
+	public synchronized Change apply(String nameOrPath) {
+		Path dir = resolve(nameOrPath);
+		if (dir == null) {
+			return new Change(false, "no scenario '" + nameOrPath + "' in " + scenariosDir + " and no such file; scenarios: "
+					+ Scenario.all(scenariosDir).stream().map(Scenario::name).collect(Collectors.joining(", ")));
+		}
+		List<Path> files = Files.isDirectory(dir) ? new Scenario(nameOrPath, dir).istioFiles() : List.of(dir);
+		MeshLoader loader = new MeshLoader();
+		files.forEach(loader::read);
+		MeshConfig candidate = base.apply(loader.resources());
+		List<String> mistakes = loader.problems().stream().map(p -> "Error [UNKNOWN_FIELD] (" + p.file() + ") "
+				+ p.field() + ": " + p.message()).collect(Collectors.toList());
+		Analyzer.analyze(candidate).stream().map(Finding::toString).forEach(mistakes::add);
+		if (!mistakes.isEmpty()) {
+			return new Change(false, "refused " + nameOrPath + ", the rules in force (" + inForce + ") stay:\n  "
+					+ String.join("\n  ", mistakes));
+		}
+		router.use(candidate);
+		inForce = nameOrPath + " (since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
+		return new Change(true, "applied " + nameOrPath + ": " + files.stream().map(f -> f.getFileName().toString())
+			.collect(Collectors.joining(", ")));
+	}
+
+	/** Back to the overlay's own rules (the all-v1 baseline). */
+	public synchronized Change reset() {
+		router.use(base);
+		inForce = "baseline";
+		return new Change(true, "reset to the baseline");
+	}
+
+	/** What is in force: the scenario and every VirtualService with its file. */
+	public String describe() {
+		MeshConfig config = router.config();
+		StringBuilder out = new StringBuilder("rules in force: " + inForce + "\n");
+		for (VirtualServiceDef vs : config.virtualServices()) {
+			out.append(String.format("  VirtualService %-16s hosts %-40s gateways %-28s %s%n", vs.name(),
+					String.join(",", vs.hosts()), String.join(",", vs.gateways()), vs.file()));
+		}
+		return out.toString();
+	}
+
+	private Path resolve(String nameOrPath) {
+		if (!nameOrPath.contains("/") && !nameOrPath.isBlank() && Files.isDirectory(scenariosDir.resolve(nameOrPath))) {
+			return scenariosDir.resolve(nameOrPath);
+		}
+		Path path = Path.of(nameOrPath);
+		return !nameOrPath.isBlank() && Files.exists(path) ? path : null;
+	}
+
+}

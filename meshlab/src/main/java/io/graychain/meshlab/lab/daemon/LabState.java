@@ -1,0 +1,55 @@
+package io.graychain.meshlab.lab.daemon;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The files a running lab keeps in its state folder, for {@code scripts/lab} and for cleaning up
+ * after a lab that died: {@code lab.pid}, {@code admin.port}, {@code ingress.url}, {@code pods.pids}
+ * (one {@code <pid> <pod>} line per pod process).
+ */
+public record LabState(Path dir) {
+
+	/** Written first, so that the script can ask the admin endpoint how the start goes. */
+	public void writeStarted(long pid, int adminPort) {
+		write("lab.pid", pid + "\n");
+		write("admin.port", adminPort + "\n");
+	}
+
+	public void writeIngress(String ingressUrl) {
+		write("ingress.url", ingressUrl + "\n");
+	}
+
+	public void writePods(List<String> pidAndPod) {
+		write("pods.pids", String.join("\n", pidAndPod) + "\n");
+	}
+
+	/** Removes the files of a running lab (logs stay for a look after the fact). */
+	public void clear() {
+		for (String file : List.of("lab.pid", "admin.port", "ingress.url", "pods.pids")) {
+			try {
+				Files.deleteIfExists(dir.resolve(file));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	private void write(String file, String content) {
+		try {
+			Files.createDirectories(dir);
+			Path tmp = dir.resolve(file + ".tmp");
+			Files.writeString(tmp, content);
+			Files.move(tmp, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

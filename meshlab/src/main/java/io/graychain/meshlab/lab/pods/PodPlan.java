@@ -1,0 +1,95 @@
+package io.graychain.meshlab.lab.pods;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.graychain.meshlab.kustomize.Manifests;
+
+/**
+ * The pods a rendered overlay runs: one {@link PodSpec} per replica of every Deployment, its first
+ * container's environment resolved as the kubelet would.
+ */
+public final class PodPlan {
+
+	/** Environment that only makes sense in a cluster: the lab has no trace collector. */
+	static final Set<String> CLUSTER_ONLY_ENV = Set.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+			"OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+
+	private static final String DEFAULT_READINESS = "/actuator/health/readiness";
+
+	private PodPlan() {
+	}
+
+	/** Every pod of every Deployment, in manifest order. */
+	public static List<PodSpec> of(Manifests manifests) {
+		PodEnv env = new PodEnv(manifests);
+		List<PodSpec> pods = new ArrayList<>();
+		for (Deployment deployment : manifests.all(Deployment.class)) {
+			int replicas = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
+			for (int i = 0; i < replicas; i++) {
+				pods.add(pod(deployment, deployment.getMetadata().getName() + "-" + i, env));
+			}
+		}
+		return pods;
+	}
+
+	private static PodSpec pod(Deployment deployment, String podName, PodEnv env) {
+		PodTemplateSpec template = deployment.getSpec().getTemplate();
+		Container container = template.getSpec().getContainers().get(0);
+		ObjectMeta meta = new ObjectMetaBuilder().withName(podName)
+			.withNamespace(Optional.ofNullable(deployment.getMetadata().getNamespace()).orElse("default"))
+			.withLabels(template.getMetadata().getLabels())
+			.withAnnotations(template.getMetadata().getAnnotations())
+			.build();
+		Map<String, String> variables = new LinkedHashMap<>(
+				env.resolve(container.getEnv(), meta, template.getSpec().getServiceAccountName()));
+		CLUSTER_ONLY_ENV.forEach(variables::remove);
+		variables.put("HOSTNAME", podName);
+		return new PodSpec(podName, deployment.getMetadata().getName(), module(container.getImage()),
+				meta.getLabels() == null ? Map.of() : meta.getLabels(), variables, containerPort(container),
+				readinessPath(container));
+	}
+
+	/** The services (by {@code app} label) that run more than one version: where a chain can cross. */
+	public static Set<String> lanes(List<PodSpec> pods) {
+		return pods.stream().collect(Collectors.groupingBy(p -> p.labels().getOrDefault("app", p.module()),
+				Collectors.mapping(PodSpec::version, Collectors.toSet())))
+			.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/** The service an image runs: the last path segment without tag or digest ({@code ghcr.io/x/appa:0.1.0} → {@code appa}). */
+	static String module(String image) {
+		String name = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+		name = name.substring(name.lastIndexOf('/') + 1);
+		return name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+	}
+
+	private static int containerPort(Container container) {
+		List<ContainerPort> ports = container.getPorts() == null ? List.of() : container.getPorts();
+		return ports.stream().filter(p -> "http".equals(p.getName())).findFirst()
+			.or(() -> ports.stream().findFirst())
+			.map(ContainerPort::getContainerPort)
+			.orElse(8080);
+	}
+
+	private static String readinessPath(Container container) {
+		return Optional.ofNullable(container.getReadinessProbe())
+			.map(p -> p.getHttpGet())
+			.map(g -> g.getPath())
+			.orElse(DEFAULT_READINESS);
+	}
+
+}

@@ -1,0 +1,163 @@
+package io.graychain.meshlab.lab.pods;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One pod as a local process: the service's runnable jar with the pod's environment, listening on a
+ * loopback port, sending its outbound HTTP through its sidecar ({@code -Dhttp.proxyHost}), logging
+ * to a file. Ready when its readiness probe answers 200, like the kubelet's probe.
+ */
+public final class PodProcess {
+
+	private static final HttpClient PROBE = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
+		.connectTimeout(Duration.ofSeconds(1)).build();
+
+	private final PodSpec spec;
+
+	private final int port;
+
+	private final Path log;
+
+	private final Process process;
+
+	private volatile boolean ready;
+
+	private PodProcess(PodSpec spec, int port, Path log, Process process) {
+		this.spec = spec;
+		this.port = port;
+		this.log = log;
+		this.process = process;
+	}
+
+	/**
+	 * Starts the pod. {@code marker} is added as {@code -Dgraychain.lab=<marker>} so that the processes
+	 * of one lab can be told apart from every other process.
+	 */
+	public static PodProcess start(PodSpec spec, Path jar, int port, int sidecarPort, Path logs, List<String> jvmFlags,
+			String marker) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmFlags);
+		command.addAll(List.of("-Dgraychain.lab=" + marker, "-Dhttp.proxyHost=127.0.0.1",
+				"-Dhttp.proxyPort=" + sidecarPort, "-jar", jar.toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1"));
+		try {
+			Files.createDirectories(logs);
+			Path log = logs.resolve(spec.name() + ".log");
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			builder.environment().putAll(spec.env());
+			return new PodProcess(spec, port, log, builder.start());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start " + spec.name() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Waits until the readiness probe answers 200; fails with the log tail when the pod exits or time runs out. */
+	public void awaitReady(Duration within) {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new PodFailure(spec.name() + " exited with status " + process.exitValue() + " before it got ready",
+						logTail(40));
+			}
+			if (probe()) {
+				ready = true;
+				return;
+			}
+			pause(200);
+		}
+		throw new PodFailure(spec.name() + " did not get ready within " + within.toSeconds() + " s", logTail(40));
+	}
+
+	/** True when the readiness probe answers 200 now. */
+	public boolean probe() {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(url() + spec.readinessPath()))
+				.timeout(Duration.ofSeconds(2)).build();
+			return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException notListening) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** Stops the pod as the kubelet does: SIGTERM, the grace period, then SIGKILL. */
+	public void stop(Duration grace) {
+		process.destroy();
+		try {
+			if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+		}
+	}
+
+	/** The last {@code lines} lines of the pod's log. */
+	public String logTail(int lines) {
+		try {
+			List<String> all = Files.readAllLines(log);
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	public PodSpec spec() {
+		return spec;
+	}
+
+	public int port() {
+		return port;
+	}
+
+	public long pid() {
+		return process.pid();
+	}
+
+	public boolean alive() {
+		return process.isAlive();
+	}
+
+	public boolean ready() {
+		return ready && process.isAlive();
+	}
+
+	public Path log() {
+		return log;
+	}
+
+	private static void pause(long millis) {
+		try {
+			TimeUnit.MILLISECONDS.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.graychain.meshlab.lab.proxy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.graychain.meshlab.mesh.GatewayDef;
+import io.graychain.meshlab.mesh.MeshConfig;
+import io.graychain.meshlab.route.Decision;
+import io.graychain.meshlab.route.HttpRequest;
+import io.graychain.meshlab.route.RouteEngine;
+import io.graychain.meshlab.route.Source;
+import io.graychain.meshlab.route.WeightedDestination;
+
+/**
+ * The {@link Router} over graychain's route engine: the engine decides the destinations and their
+ * shares, a uniform random number picks one, round robin picks among its pods. The rules in force
+ * are swapped atomically: a request in flight finishes with the rules it started with.
+ */
+public final class EngineRouter implements Router {
+
+	private final AtomicReference<RouteEngine> engine;
+
+	private final Map<String, List<Endpoint>> endpointsByWorkload;
+
+	private final AtomicLong roundRobin = new AtomicLong();
+
+	public EngineRouter(MeshConfig config, Map<String, List<Endpoint>> endpointsByWorkload) {
+		this.engine = new AtomicReference<>(new RouteEngine(config));
+		this.endpointsByWorkload = Map.copyOf(endpointsByWorkload);
+	}
+
+	/** Puts {@code config} in force for every request that starts from now on. */
+	public void use(MeshConfig config) {
+		engine.set(new RouteEngine(config));
+	}
+
+	public MeshConfig config() {
+		return engine.get().config();
+	}
+
+	@Override
+	public Routed route(String from, HttpRequest request) {
+		RouteEngine current = engine.get();
+		Optional<Source> source = source(current, from);
+		if (source.isEmpty()) {
+			return Routed.refused(404, "no " + (GATEWAY.equals(from) ? "Gateway" : "workload " + from) + " in the configuration");
+		}
+		Decision decision = current.decide(request, source.get());
+		if (decision.outcome() != Decision.Outcome.ROUTED) {
+			boolean unknownInMesh = decision.outcome() == Decision.Outcome.UNKNOWN_HOST && !GATEWAY.equals(from);
+			return Routed.refused(unknownInMesh ? 502 : 404, decision.reason());
+		}
+		Optional<WeightedDestination> picked = decision.pick(ThreadLocalRandom.current().nextDouble());
+		if (picked.isEmpty() || !picked.get().available()) {
+			return Routed.refused(503, "no healthy upstream: " + picked.map(Object::toString).orElse(decision.reason()));
+		}
+		List<Endpoint> endpoints = endpointsByWorkload.getOrDefault(picked.get().workload().name(), List.of());
+		if (endpoints.isEmpty()) {
+			return Routed.refused(503, "no healthy upstream: no pod of " + picked.get().workload().name() + " runs in the lab");
+		}
+		Endpoint endpoint = endpoints.get((int) Math.floorMod(roundRobin.getAndIncrement(), (long) endpoints.size()));
+		return Routed.to(endpoint, decision.reason());
+	}
+
+	private static Optional<Source> source(RouteEngine engine, String from) {
+		if (GATEWAY.equals(from)) {
+			List<GatewayDef> gateways = engine.config().gateways();
+			return gateways.stream().filter(g -> "ingressgateway".equals(g.podLabels().get("istio"))).findFirst()
+				.or(() -> gateways.stream().findFirst())
+				.map(Source::gateway);
+		}
+		return engine.config().workload(from).map(Source::workload);
+	}
+
+}

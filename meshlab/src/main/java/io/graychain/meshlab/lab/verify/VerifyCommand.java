@@ -1,0 +1,77 @@
+package io.graychain.meshlab.lab.verify;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import io.graychain.meshlab.kustomize.KustomizeRenderer;
+import io.graychain.meshlab.kustomize.ManifestReader;
+import io.graychain.meshlab.lab.Args;
+import io.graychain.meshlab.lab.client.LabClient;
+import io.graychain.meshlab.lab.client.Sender;
+import io.graychain.meshlab.lab.pods.PodPlan;
+import io.graychain.meshlab.scenario.Scenario;
+
+/**
+ * {@code verify <scenario>}: the scenario's {@code expect.yaml} checked against a running lab
+ * ({@code --lab .lab}: ingress, sidecars and lanes from the lab) or a URL ({@code --url}: the
+ * ingress gateway of a cluster; in-mesh entries are reported as not checkable). Exit 0 when it holds.
+ */
+public final class VerifyCommand {
+
+	public static final String[] SWITCHES = {};
+
+	private VerifyCommand() {
+	}
+
+	public static int run(Args args, PrintStream out) {
+		if (args.positional().size() != 1) {
+			throw new IllegalArgumentException("usage: verify <scenario> [--url URL | --lab DIR] [--samples N] [--repeat N]"
+					+ " [--alpha P] [--concurrency N] [--lanes a,b] [--repo DIR] [--overlay DIR]");
+		}
+		Path repo = Path.of(args.get("repo", ".")).toAbsolutePath().normalize();
+		Scenario scenario = scenario(repo, args.positional().get(0));
+		Duration timeout = Duration.ofSeconds(args.getInt("timeout", 10));
+		Sender sender;
+		Set<String> lanes;
+		if (args.has("url")) {
+			sender = new Sender(URI.create(args.get("url", "")), Map.of(), timeout);
+			lanes = args.has("lanes") ? LabClient.lanes(args.get("lanes", "")) : overlayLanes(repo.resolve(args.get("overlay", "k8s/overlays/v2")));
+		}
+		else {
+			LabClient lab = new LabClient(repo.resolve(args.get("lab", ".lab")));
+			sender = new Sender(URI.create(lab.ingressUrl()), lab.sidecars(), timeout);
+			lanes = args.has("lanes") ? LabClient.lanes(args.get("lanes", "")) : lab.lanes();
+		}
+		LiveVerifier.Settings settings = new LiveVerifier.Settings(args.getInt("samples", LiveVerifier.Settings.DEFAULT.samples()),
+				args.getInt("repeat", LiveVerifier.Settings.DEFAULT.repeats()),
+				Double.parseDouble(args.get("alpha", String.valueOf(LiveVerifier.Settings.DEFAULT.alpha()))),
+				args.getInt("concurrency", LiveVerifier.Settings.DEFAULT.concurrency()));
+		out.println(scenario.name() + ": " + scenario.expectation().goal());
+		LiveReport report = new LiveVerifier(sender, lanes, settings).verify(scenario.name(), scenario.expectation());
+		out.print(report.text());
+		return report.passed() ? 0 : 1;
+	}
+
+	/** A scenario by name ({@code istio/scenarios/<name>}) or by folder. */
+	static Scenario scenario(Path repo, String nameOrDir) {
+		Path dir = nameOrDir.contains("/") ? Path.of(nameOrDir).toAbsolutePath().normalize()
+				: repo.resolve("istio/scenarios").resolve(nameOrDir);
+		if (!Files.isRegularFile(dir.resolve("expect.yaml"))) {
+			throw new IllegalArgumentException("no scenario with an expect.yaml at " + dir);
+		}
+		return new Scenario(dir.getFileName().toString(), dir);
+	}
+
+	/** The services with more than one version in an overlay, rendered with kubectl. */
+	static Set<String> overlayLanes(Path overlay) {
+		KustomizeRenderer renderer = KustomizeRenderer.find().orElseThrow(() -> new IllegalArgumentException(
+				"kubectl not found: give the services that run two versions with --lanes appa,appb,..."));
+		return PodPlan.lanes(PodPlan.of(ManifestReader.read(renderer.renderYaml(overlay), overlay.toString())));
+	}
+
+}
