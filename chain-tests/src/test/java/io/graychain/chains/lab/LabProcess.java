@@ -1,6 +1,5 @@
 package io.graychain.chains.lab;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,7 +15,7 @@ import java.util.stream.Stream;
 
 import io.graychain.meshlab.lab.client.LabClient;
 import io.graychain.meshlab.lab.client.OneShotHttp;
-import org.junit.jupiter.api.Assumptions;
+import io.graychain.support.test.RequiredTools;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -145,16 +144,9 @@ final class LabProcess implements AutoCloseable {
 
 	/** Skips (or, with {@code GRAYCHAIN_REQUIRE_TOOLS=true}, fails) when kubectl is not on the PATH. */
 	static void requireKubectl() {
-		boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-			.anyMatch(dir -> !dir.isBlank() && Files.isExecutable(Path.of(dir, "kubectl")));
-		if (found || System.getenv("KUBECTL") != null) {
-			return;
+		if (System.getenv("KUBECTL") == null) {
+			RequiredTools.require("kubectl");
 		}
-		String message = "kubectl not found on PATH: the lab renders k8s/overlays/v2 with kubectl kustomize";
-		if ("true".equalsIgnoreCase(System.getenv("GRAYCHAIN_REQUIRE_TOOLS"))) {
-			fail(message + " and GRAYCHAIN_REQUIRE_TOOLS=true");
-		}
-		Assumptions.abort(message + "; skipped (set GRAYCHAIN_REQUIRE_TOOLS=true to make this a failure)");
 	}
 
 	private static void pause() {

@@ -29,12 +29,16 @@ public final class RequiredTools {
 		if (found.isPresent()) {
 			return found.get();
 		}
-		String message = name + " is not installed (see the README's test prerequisites; .ci/run installs it)";
+		missing(name + " is not installed (see the README's test prerequisites; .ci/run installs it)");
+		throw new IllegalStateException("unreachable");
+	}
+
+	/** Fails the calling test when tools are required, else skips it, with {@code message}. */
+	public static void missing(String message) {
 		if (Boolean.parseBoolean(System.getenv(REQUIRE_FLAG))) {
 			Assertions.fail(message + "; " + REQUIRE_FLAG + "=true makes a missing tool a failure");
 		}
-		Assumptions.abort(message + "; skipped");
-		throw new IllegalStateException("unreachable");
+		Assumptions.abort(message + "; skipped (set " + REQUIRE_FLAG + "=true to make this a failure)");
 	}
 
 	public static Optional<Path> find(String name, String... candidates) {
