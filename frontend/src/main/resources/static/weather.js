@@ -87,6 +87,15 @@
     byId('recommendations').hidden = items.length === 0;
   };
 
+  /** After a failure, no earlier chain or forecast stays on screen to mislead. */
+  const clearReport = () => {
+    show('chain', '');
+    show('trace-id', '');
+    byId('hops').replaceChildren();
+    byId('forecast').hidden = true;
+    byId('recommendations').hidden = true;
+  };
+
   const renderSession = () => {
     const user = currentUser();
     byId('sign-in-form').hidden = user !== '';
@@ -135,6 +144,7 @@
       renderChain(report);
       renderForecast(report);
     } catch (failure) {
+      clearReport();
       show('forecast-error', failure.message);
     }
   });

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.cloud.openfeign.FeignClientProperties;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -52,8 +53,9 @@ public class GraychainAutoConfiguration {
 	}
 
 	@Bean
-	DownstreamFailures downstreamFailures(DownstreamProperties properties, ObjectProvider<JsonMapper> json) {
-		return new DownstreamFailures(properties, json.getIfAvailable(JsonMapper::new));
+	DownstreamFailures downstreamFailures(DownstreamProperties properties, ObjectProvider<JsonMapper> json,
+			ObjectProvider<FeignClientProperties> feignClients) {
+		return new DownstreamFailures(properties, json.getIfAvailable(JsonMapper::new), feignClients);
 	}
 
 	@Bean

@@ -33,6 +33,13 @@ class GraychainDefaultsTest {
 	}
 
 	@Test
+	void profilesSetByHandNeverDropTheVersionProfile() {
+		try (ConfigurableApplicationContext context = start("VERSION=v2", "spring.profiles.active=debug")) {
+			assertThat(context.getEnvironment().getActiveProfiles()).contains("v2", "debug");
+		}
+	}
+
+	@Test
 	void withoutAVersionItIsV1AndDownstreamCallsAreBoundedByThreeSeconds() {
 		try (ConfigurableApplicationContext context = start()) {
 			assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("v1");

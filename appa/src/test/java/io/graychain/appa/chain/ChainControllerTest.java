@@ -96,6 +96,7 @@ class ChainControllerTest {
 		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_500);
 		assertThat(reply.statusCode()).isEqualTo(504);
 		assertProblem(reply, "appb", "appa:v1 > appb:!504");
+		assertThat((String) JsonPath.read(reply.body(), "$.detail")).isEqualTo("appb did not answer within 1500 ms");
 		assertThat(call("/", "Accept", "text/plain").body()).isEqualTo("appa:v1 > appb:!504\n");
 	}
 
@@ -121,6 +122,18 @@ class ChainControllerTest {
 	void anErrorStatusFromAppbIsABadGateway() {
 		appb.stubFor(get(urlEqualTo("/")).willReturn(json(500, "{\"status\":500}")));
 		assertProblem(call("/"), "appb", "appa:v1 > appb:!502");
+	}
+
+	@Test
+	void theMeshSaying503Or504KeepsItsStatus() {
+		appb.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(503).withBody("no healthy upstream")));
+		HttpResponse<String> unavailable = call("/");
+		assertThat(unavailable.statusCode()).isEqualTo(503);
+		assertProblem(unavailable, "appb", "appa:v1 > appb:!503");
+		appb.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(504).withBody("upstream request timeout")));
+		HttpResponse<String> slow = call("/");
+		assertThat(slow.statusCode()).isEqualTo(504);
+		assertProblem(slow, "appb", "appa:v1 > appb:!504");
 	}
 
 	@Test

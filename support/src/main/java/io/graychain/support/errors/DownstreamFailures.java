@@ -14,6 +14,8 @@ import feign.RetryableException;
 import feign.codec.DecodeException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.openfeign.FeignClientProperties;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -27,9 +29,13 @@ public class DownstreamFailures {
 
 	private final JsonMapper json;
 
-	public DownstreamFailures(DownstreamProperties properties, JsonMapper json) {
+	private final ObjectProvider<FeignClientProperties> feignClients;
+
+	public DownstreamFailures(DownstreamProperties properties, JsonMapper json,
+			ObjectProvider<FeignClientProperties> feignClients) {
 		this.properties = properties;
 		this.json = json;
+		this.feignClients = feignClients;
 	}
 
 	public DownstreamFailure classify(FeignException ex) {
@@ -44,6 +50,21 @@ public class DownstreamFailures {
 		if (nested != null) {
 			return nested;
 		}
+		return fromProxy(hop, ex);
+	}
+
+	/**
+	 * A 503 or 504 without a graychain body is the mesh speaking (Envoy's "no healthy upstream",
+	 * "upstream request timeout"): the hop is unavailable or too slow, as if the call had failed
+	 * here. Any other status is the hop answering wrongly.
+	 */
+	private DownstreamFailure fromProxy(String hop, FeignException ex) {
+		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			return DownstreamFailure.at(HttpStatus.SERVICE_UNAVAILABLE, hop, hop + " is unavailable (503 from the mesh)");
+		}
+		if (ex.status() == HttpStatus.GATEWAY_TIMEOUT.value()) {
+			return DownstreamFailure.at(HttpStatus.GATEWAY_TIMEOUT, hop, hop + " did not answer in time (504 from the mesh)");
+		}
 		return DownstreamFailure.at(HttpStatus.BAD_GATEWAY, hop, hop + " answered with status " + ex.status());
 	}
 
@@ -53,7 +74,7 @@ public class DownstreamFailures {
 		boolean connecting = message.contains("connect");
 		if (cause instanceof SocketTimeoutException && !connecting) {
 			return DownstreamFailure.at(HttpStatus.GATEWAY_TIMEOUT, hop,
-					hop + " did not answer within " + properties.readTimeout().toMillis() + " ms");
+					hop + " did not answer within " + readTimeoutMillis(hop) + " ms");
 		}
 		if (cause instanceof SocketTimeoutException || cause instanceof ConnectException
 				|| cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
@@ -84,6 +105,20 @@ public class DownstreamFailures {
 		catch (RuntimeException notJson) {
 			return null;
 		}
+	}
+
+	/** The read timeout of the client that failed (a client may set its own), else the default. */
+	private long readTimeoutMillis(String hop) {
+		FeignClientProperties clients = feignClients.getIfAvailable();
+		if (clients != null) {
+			for (String name : new String[] { hop, clients.getDefaultConfig() }) {
+				FeignClientProperties.FeignClientConfiguration config = clients.getConfig().get(name);
+				if (config != null && config.getReadTimeout() != null) {
+					return config.getReadTimeout();
+				}
+			}
+		}
+		return properties.readTimeout().toMillis();
 	}
 
 	private static String hopName(Request request) {
