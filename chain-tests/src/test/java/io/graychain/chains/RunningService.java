@@ -1,40 +1,33 @@
 package io.graychain.chains;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import io.graychain.meshlab.lab.daemon.LabOptions;
+import io.graychain.meshlab.lab.pods.PodFailure;
+import io.graychain.meshlab.lab.pods.PodProcess;
+import io.graychain.meshlab.lab.pods.PodSpec;
 import io.graychain.support.test.Http;
 
 /**
- * One service started from its runnable jar as its own process on a loopback port, with the
- * environment a pod would give it, stopped with the test. Start-up waits on the readiness
- * health group, bounded, and a service that does not get ready fails with its log tail.
+ * One service started from its runnable jar as its own process on a loopback port, the way the
+ * local lab starts a pod ({@link PodProcess}), but without a sidecar: the test wires downstream
+ * URLs directly. Start-up waits on the readiness group, bounded; a service that does not get
+ * ready fails with its log tail.
  */
 final class RunningService implements AutoCloseable {
 
 	private static final Duration READY_WITHIN = Duration.ofSeconds(90);
 
-	private final String name;
+	private static final String READINESS = "/actuator/health/readiness";
 
-	private final Process process;
+	private final PodProcess pod;
 
-	private final int port;
-
-	private final Path log;
-
-	private RunningService(String name, Process process, int port, Path log) {
-		this.name = name;
-		this.process = process;
-		this.port = port;
-		this.log = log;
+	private RunningService(PodProcess pod) {
+		this.pod = pod;
 	}
 
 	/** Starts {@code service} as pod {@code <service>-<version>} and waits until it is ready. */
@@ -45,89 +38,43 @@ final class RunningService implements AutoCloseable {
 	}
 
 	/**
-	 * Launches {@code service} as pod {@code <service>-<version>}, with extra Spring properties,
-	 * without waiting: start several, then {@link #awaitReady()} each, so they boot in parallel.
+	 * Launches {@code service} as pod {@code <service>-<version>}, with extra Spring properties (as
+	 * environment variables, like a Deployment sets them), without waiting: start several, then
+	 * {@link #awaitReady()} each, so they boot in parallel.
 	 */
 	static RunningService launch(String service, String version, Map<String, String> properties) {
+		String pod = service + "-" + version;
+		Map<String, String> env = new HashMap<>(Map.of("VERSION", version, "POD_NAME", pod, "POD_NAMESPACE", "chain-test"));
+		properties.forEach((key, value) -> env.put(environmentName(key), value));
+		int port = Http.closedPort();
+		PodSpec spec = new PodSpec(pod, pod, service, Map.of("app", service, "version", version), env, port, READINESS);
 		Path jar = Path.of(System.getProperty("graychain.services.dir"), service + ".jar");
 		Path logs = Path.of(System.getProperty("graychain.logs.dir"));
-		int port = Http.closedPort();
-		String pod = service + "-" + version;
-		List<String> command = new ArrayList<>(List.of(javaCommand(), "-XX:TieredStopAtLevel=1", "-Xss512k",
-				"-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
-		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-		try {
-			Files.createDirectories(logs);
-			Path log = logs.resolve(pod + ".log");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile());
-			builder.environment().putAll(Map.of("VERSION", version, "POD_NAME", pod, "POD_NAMESPACE", "chain-test"));
-			return new RunningService(pod, builder.start(), port, log);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new RunningService(PodProcess.start(spec, jar, port, logs, LabOptions.DEFAULT_JVM_FLAGS));
+	}
+
+	/** {@code spring.cloud.openfeign.client.config.appb.url} as Spring reads it from the environment. */
+	private static String environmentName(String property) {
+		return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + port;
+		return pod.url();
 	}
 
 	void awaitReady() {
-		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-		while (System.nanoTime() < deadline && process.isAlive()) {
-			try {
-				HttpResponse<String> health = Http.get(url() + "/actuator/health/readiness");
-				if (health.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (UncheckedIOException notYet) {
-				// not listening yet
-			}
-			pause();
-		}
-		close();
-		throw new IllegalStateException(name + " did not get ready within " + READY_WITHIN.toSeconds()
-				+ " s; log tail:\n" + logTail());
-	}
-
-	private String logTail() {
 		try {
-			List<String> lines = Files.readAllLines(log);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+			pod.awaitReady(READY_WITHIN);
 		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
+		catch (PodFailure ex) {
+			close();
+			throw new IllegalStateException(ex.getMessage() + "; log tail:\n" + ex.logTail(), ex);
 		}
-	}
-
-	private static void pause() {
-		try {
-			TimeUnit.MILLISECONDS.sleep(200);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String javaCommand() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	@Override
 	public void close() {
-		process.destroy();
-		try {
-			if (!process.waitFor(20, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			process.destroyForcibly();
-		}
+		pod.stop(Duration.ofSeconds(20));
 	}
 
 }

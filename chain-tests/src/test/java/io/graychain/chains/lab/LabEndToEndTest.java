@@ -20,6 +20,7 @@ import io.graychain.meshlab.lab.pods.FreePort;
 import io.graychain.meshlab.lab.verify.LiveReport;
 import io.graychain.meshlab.lab.verify.LiveVerifier;
 import io.graychain.meshlab.scenario.Scenario;
+import io.graychain.support.test.Repository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabEndToEndTest {
 
-	static final Path REPO = repo();
+	static final Path REPO = Repository.root();
 
 	static LabProcess lab;
 
@@ -153,17 +154,6 @@ class LabEndToEndTest {
 		while (sent.get() < target && System.nanoTime() < deadline) {
 			Thread.sleep(5);
 		}
-	}
-
-	private static Path repo() {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null && !(Files.isDirectory(dir.resolve("istio")) && Files.isRegularFile(dir.resolve("mvnw")))) {
-			dir = dir.getParent();
-		}
-		if (dir == null) {
-			throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
-		}
-		return dir;
 	}
 
 }

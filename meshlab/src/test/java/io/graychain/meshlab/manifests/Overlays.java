@@ -1,16 +1,12 @@
 package io.graychain.meshlab.manifests;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.graychain.meshlab.kustomize.KustomizeRenderer;
 import io.graychain.meshlab.kustomize.Manifests;
-
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import io.graychain.meshlab.testing.Tools;
 
 /**
  * The shipped kustomizations, rendered once per test run. Without kubectl a test fails when the
@@ -34,26 +30,12 @@ public final class Overlays {
 
 	/** A renderer, or the test ends here (failed in CI, skipped elsewhere) when kubectl is missing. */
 	public static KustomizeRenderer renderer() {
-		Optional<KustomizeRenderer> renderer = KustomizeRenderer.find();
-		if (renderer.isEmpty()) {
-			String message = "kubectl is not installed (or $" + KustomizeRenderer.KUBECTL_ENV
-					+ " names no executable): the manifest checks need `kubectl kustomize`";
-			if (Boolean.parseBoolean(System.getenv("GRAYCHAIN_REQUIRE_TOOLS"))) {
-				fail(message + " and GRAYCHAIN_REQUIRE_TOOLS=true");
-			}
-			assumeTrue(false, message + "; skipped (set GRAYCHAIN_REQUIRE_TOOLS=true to fail instead)");
-		}
-		return renderer.get();
+		return Tools.kubectl();
 	}
 
-	/** The repository root: the nearest folder at or above the working directory holding k8s/. */
+	/** The repository root. */
 	public static Path repositoryRoot() {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			if (Files.isDirectory(dir.resolve("k8s/overlays"))) {
-				return dir;
-			}
-		}
-		throw new IllegalStateException("no k8s/overlays at or above " + Path.of("").toAbsolutePath());
+		return Tools.repo();
 	}
 
 }

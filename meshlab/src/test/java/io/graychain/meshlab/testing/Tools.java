@@ -1,9 +1,9 @@
 package io.graychain.meshlab.testing;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.graychain.meshlab.kustomize.KustomizeRenderer;
+import io.graychain.support.test.Repository;
 import io.graychain.support.test.RequiredTools;
 
 /** External tools for tests: a test that needs one fails under {@code GRAYCHAIN_REQUIRE_TOOLS=true}, else skips. */
@@ -28,14 +28,7 @@ public final class Tools {
 
 	/** The repository root (the folder holding {@code istio/} and the parent {@code pom.xml}). */
 	public static Path repo() {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null && !(Files.isDirectory(dir.resolve("istio")) && Files.isRegularFile(dir.resolve("mvnw")))) {
-			dir = dir.getParent();
-		}
-		if (dir == null) {
-			throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
-		}
-		return dir;
+		return Repository.root();
 	}
 
 }

@@ -41,17 +41,23 @@ public final class PodProcess {
 	}
 
 	/**
-	 * Starts the pod. {@code marker} is added as {@code -Dgraychain.lab=<marker>} so that the processes
-	 * of one lab can be told apart from every other process.
+	 * Starts the pod behind its sidecar: outbound HTTP goes through the proxy at {@code sidecarPort}.
+	 * {@code marker} is added as {@code -Dgraychain.lab=<marker>} so that the processes of one lab can
+	 * be told apart from every other process.
 	 */
 	public static PodProcess start(PodSpec spec, Path jar, int port, int sidecarPort, Path logs, List<String> jvmFlags,
 			String marker) {
+		List<String> flags = new ArrayList<>(jvmFlags);
+		flags.addAll(List.of("-Dgraychain.lab=" + marker, "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=" + sidecarPort));
+		return start(spec, jar, port, logs, flags);
+	}
+
+	/** Starts the pod without a sidecar: it calls its downstreams at the URLs its environment gives. */
+	public static PodProcess start(PodSpec spec, Path jar, int port, Path logs, List<String> jvmFlags) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmFlags);
-		command.addAll(List.of("-Dgraychain.lab=" + marker, "-Dhttp.proxyHost=127.0.0.1",
-				"-Dhttp.proxyPort=" + sidecarPort, "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1"));
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
 		try {
 			Files.createDirectories(logs);
 			Path log = logs.resolve(spec.name() + ".log");
