@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.graychain.meshlab.lab.daemon.LabOptions;
+import io.graychain.meshlab.lab.pods.FreePort;
 import io.graychain.meshlab.lab.pods.PodFailure;
 import io.graychain.meshlab.lab.pods.PodProcess;
 import io.graychain.meshlab.lab.pods.PodSpec;
-import io.graychain.support.test.Http;
 
 /**
  * One service started from its runnable jar as its own process on a loopback port, the way the
@@ -46,7 +46,7 @@ final class RunningService implements AutoCloseable {
 		String pod = service + "-" + version;
 		Map<String, String> env = new HashMap<>(Map.of("VERSION", version, "POD_NAME", pod, "POD_NAMESPACE", "chain-test"));
 		properties.forEach((key, value) -> env.put(environmentName(key), value));
-		int port = Http.closedPort();
+		int port = FreePort.find();
 		PodSpec spec = new PodSpec(pod, pod, service, Map.of("app", service, "version", version), env, port, READINESS);
 		Path jar = Path.of(System.getProperty("graychain.services.dir"), service + ".jar");
 		Path logs = Path.of(System.getProperty("graychain.logs.dir"));

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.graychain.meshlab.lab.client.LabClient;
+import io.graychain.meshlab.lab.daemon.Lab;
 import io.graychain.meshlab.lab.client.OneShotHttp;
 import io.graychain.support.test.RequiredTools;
 
@@ -69,6 +70,9 @@ final class LabProcess implements AutoCloseable {
 					return;
 				}
 				last = ready.body();
+				if (last.startsWith(Lab.EXITED)) {
+					break;
+				}
 			}
 			pause();
 		}

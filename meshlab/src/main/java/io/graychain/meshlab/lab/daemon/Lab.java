@@ -113,8 +113,15 @@ public final class Lab implements AutoCloseable {
 		return readyAfter != null && pods.stream().allMatch(PodProcess::ready);
 	}
 
-	/** {@code ready}, or which pods are not ready yet. */
+	/** What {@code /ready} says of a lab in which a pod has exited: it will not get ready. */
+	public static final String EXITED = "exited:";
+
+	/** {@code ready}, which pods exited (see their logs), or which pods are not ready yet. */
 	public String readiness() {
+		List<String> exited = pods.stream().filter(p -> !p.alive()).map(p -> p.spec().name()).toList();
+		if (!exited.isEmpty()) {
+			return EXITED + " " + String.join(", ", exited) + " (see their logs)";
+		}
 		List<String> waiting = pods.stream().filter(p -> !p.ready()).map(p -> p.spec().name()).toList();
 		return waiting.isEmpty() && readyAfter != null ? "ready" : "starting: " + (pods.size() - waiting.size()) + "/" + pods.size()
 				+ " pods ready, waiting for " + String.join(", ", waiting);
