@@ -47,7 +47,6 @@ class LabEndToEndTest {
 
 	@BeforeAll
 	static void up() {
-		LabProcess.requireKubectl();
 		Path state = Path.of(System.getProperty("graychain.services.dir")).getParent().resolve("lab");
 		lab = LabProcess.start(REPO, "k8s/overlays/v2", state, FreePort.find());
 	}

@@ -16,14 +16,13 @@ import java.util.stream.Stream;
 import io.graychain.meshlab.lab.client.LabClient;
 import io.graychain.meshlab.lab.daemon.Lab;
 import io.graychain.meshlab.lab.client.OneShotHttp;
-import io.graychain.support.test.RequiredTools;
 
 import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The lab daemon ({@code LabMain daemon}, what {@code scripts/lab up} starts) as a process of this
  * test's classpath, over the runnable jars the build copied, on loopback ports; talked to through
- * its admin endpoint, as {@code scripts/lab} does. Every wait is bounded.
+ * its admin endpoint, as {@code scripts/lab} does. Its PATH holds only the JDK. Every wait is bounded.
  */
 final class LabProcess implements AutoCloseable {
 
@@ -49,8 +48,10 @@ final class LabProcess implements AutoCloseable {
 		try {
 			Files.createDirectories(state);
 			Files.deleteIfExists(state.resolve("admin.port"));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(state.resolve("lab.log").toFile()).start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(state.resolve("lab.log").toFile());
+			onlyJava(builder);
+			Process process = builder.start();
 			LabProcess lab = new LabProcess(process, state);
 			lab.awaitReady();
 			return lab;
@@ -146,11 +147,10 @@ final class LabProcess implements AutoCloseable {
 		leftovers().forEach(ProcessHandle::destroyForcibly);
 	}
 
-	/** Skips (or, with {@code GRAYCHAIN_REQUIRE_TOOLS=true}, fails) when kubectl is not on the PATH. */
-	static void requireKubectl() {
-		if (System.getenv("KUBECTL") == null) {
-			RequiredTools.require("kubectl");
-		}
+	/** The lab gets a PATH holding nothing but the JDK: it must not need kubectl, or any other tool. */
+	private static void onlyJava(ProcessBuilder builder) {
+		builder.environment().remove("KUBECTL");
+		builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin").toString());
 	}
 
 	private static void pause() {

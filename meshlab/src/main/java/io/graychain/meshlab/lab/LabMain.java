@@ -1,5 +1,9 @@
 package io.graychain.meshlab.lab;
 
+import java.nio.file.Path;
+
+import io.graychain.meshlab.kustomize.Kustomizer;
+import io.graychain.meshlab.kustomize.ManifestException;
 import io.graychain.meshlab.lab.daemon.LabDaemon;
 import io.graychain.meshlab.lab.loop.CurlLoop;
 import io.graychain.meshlab.lab.verify.VerifyCommand;
@@ -8,7 +12,8 @@ import io.graychain.meshlab.lab.verify.VerifyCommand;
  * The lab's command line ({@code java -jar meshlab-<version>-exec.jar <command> ...}), what
  * {@code scripts/lab}, {@code scripts/curl-loop} and {@code scripts/verify} run:
  * {@code daemon} (the lab itself), {@code loop} (a curl loop with a live tally), {@code verify}
- * (a scenario's expectation checked against a running lab or cluster).
+ * (a scenario's expectation checked against a running lab or cluster), {@code render} (a
+ * kustomization built as the lab builds it, the YAML {@code kubectl kustomize} prints).
  */
 public final class LabMain {
 
@@ -22,7 +27,7 @@ public final class LabMain {
 		// delayed ACK: 40 ms per hop on Linux.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		if (args.length == 0) {
-			System.err.println("usage: meshlab daemon|loop|verify [options]");
+			System.err.println("usage: meshlab daemon|loop|verify|render [options]");
 			System.exit(2);
 		}
 		String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
@@ -31,8 +36,9 @@ public final class LabMain {
 				case "daemon" -> LabDaemon.run(Args.parse(rest));
 				case "loop" -> CurlLoop.run(Args.parse(rest, CurlLoop.SWITCHES), System.out);
 				case "verify" -> VerifyCommand.run(Args.parse(rest, VerifyCommand.SWITCHES), System.out);
+				case "render" -> render(rest);
 				default -> {
-					System.err.println("unknown command '" + args[0] + "': use daemon, loop or verify");
+					System.err.println("unknown command '" + args[0] + "': use daemon, loop, verify or render");
 					yield 2;
 				}
 			};
@@ -41,6 +47,21 @@ public final class LabMain {
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());
 			System.exit(2);
+		}
+	}
+
+	/** {@code render <kustomization dir>}: prints the build; exit 1 with kustomize's reason when it fails. */
+	private static int render(String[] args) {
+		if (args.length != 1) {
+			throw new IllegalArgumentException("usage: meshlab render <kustomization folder>");
+		}
+		try {
+			System.out.print(new Kustomizer().renderYaml(Path.of(args[0])));
+			return 0;
+		}
+		catch (ManifestException ex) {
+			System.err.println("render: " + ex.getMessage());
+			return 1;
 		}
 	}
 

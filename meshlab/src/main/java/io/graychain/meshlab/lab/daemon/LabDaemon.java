@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.graychain.meshlab.kustomize.KustomizeRenderer;
+import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.lab.Args;
 import io.graychain.meshlab.lab.pods.JarLocator;
 import io.graychain.meshlab.lab.pods.PodFailure;
@@ -36,8 +36,7 @@ public final class LabDaemon {
 		Runtime.getRuntime().addShutdownHook(hook);
 		state.writeStarted(ProcessHandle.current().pid(), admin.port());
 		try {
-			LabTopology topology = LabTopology.load(options, KustomizeRenderer.find()
-				.orElseThrow(() -> new IllegalStateException("kubectl not found on PATH (or $KUBECTL): it renders the overlay")));
+			LabTopology topology = LabTopology.load(options, new Kustomizer());
 			lab.set(Lab.start(options, topology));
 			state.writeIngress(lab.get().ingressUrl());
 			state.writePods(lab.get().pods().stream().map(p -> p.pid() + " " + p.spec().name()).toList());

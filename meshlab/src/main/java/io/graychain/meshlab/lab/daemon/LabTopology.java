@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.graychain.meshlab.kustomize.KustomizeRenderer;
+import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.kustomize.ManifestException;
 import io.graychain.meshlab.kustomize.ManifestReader;
 import io.graychain.meshlab.kustomize.Manifests;
@@ -33,7 +33,7 @@ public record LabTopology(MeshConfig base, List<PodSpec> pods, Map<String, Path>
 	}
 
 	/** Renders {@code options.overlay()} and finds every jar; fails naming every jar that is missing. */
-	public static LabTopology load(LabOptions options, KustomizeRenderer renderer) {
+	public static LabTopology load(LabOptions options, Kustomizer renderer) {
 		String yaml = renderer.renderYaml(options.overlay());
 		String source = options.overlay() + " (rendered)";
 		Manifests manifests = ManifestReader.read(yaml, source);

@@ -8,8 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import io.graychain.meshlab.kustomize.KustomizeRenderer;
-import io.graychain.meshlab.kustomize.ManifestReader;
+import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.lab.Args;
 import io.graychain.meshlab.lab.client.LabClient;
 import io.graychain.meshlab.lab.client.Sender;
@@ -67,11 +66,9 @@ public final class VerifyCommand {
 		return new Scenario(dir.getFileName().toString(), dir);
 	}
 
-	/** The services with more than one version in an overlay, rendered with kubectl. */
+	/** The services with more than one version in an overlay, rendered as the lab renders it. */
 	static Set<String> overlayLanes(Path overlay) {
-		KustomizeRenderer renderer = KustomizeRenderer.find().orElseThrow(() -> new IllegalArgumentException(
-				"kubectl not found: give the services that run two versions with --lanes appa,appb,..."));
-		return PodPlan.lanes(PodPlan.of(ManifestReader.read(renderer.renderYaml(overlay), overlay.toString())));
+		return PodPlan.lanes(PodPlan.of(new Kustomizer().render(overlay)));
 	}
 
 }
