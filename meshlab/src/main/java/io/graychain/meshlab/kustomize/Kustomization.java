@@ -3,7 +3,6 @@ package io.graychain.meshlab.kustomize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,16 +52,7 @@ record Kustomization(Path dir, boolean component, List<String> resources, List<S
 		catch (IOException ex) {
 			throw new ManifestException("cannot read " + file + ": " + ex.getMessage(), ex);
 		}
-		List<String> unknown = new ArrayList<>();
-		root.fieldNames().forEachRemaining(name -> {
-			if (!FIELDS.contains(name)) {
-				unknown.add(name);
-			}
-		});
-		if (!unknown.isEmpty()) {
-			throw new ManifestException(file + ": " + unknown + " not supported by the lab's kustomize (it implements "
-					+ FIELDS.stream().sorted().toList() + "); render with kubectl kustomize instead");
-		}
+		Supported.only(root, FIELDS, file.toString());
 		String kind = root.path("kind").asText("Kustomization");
 		if (!kind.equals("Kustomization") && !kind.equals("Component")) {
 			throw new ManifestException(file + ": kind " + kind + " is neither Kustomization nor Component");

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -45,19 +46,10 @@ public final class ManifestReader {
 
 	/** Every non-empty document of {@code yaml} as a typed resource; {@code source} names it in errors. */
 	public static Manifests read(String yaml, String source) {
+		List<ObjectNode> documents = Yaml.documents(yaml, source);
 		List<HasMetadata> resources = new ArrayList<>();
-		try (var documents = STRICT.readerFor(JsonNode.class).<JsonNode>readValues(yaml)) {
-			int index = 0;
-			while (documents.hasNextValue()) {
-				JsonNode document = documents.nextValue();
-				index++;
-				if (document != null && !document.isNull() && !document.isEmpty()) {
-					resources.add(typed(document, source + " document " + index));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new ManifestException(source + ": not valid YAML: " + ex.getMessage(), ex);
+		for (int index = 0; index < documents.size(); index++) {
+			resources.add(typed(documents.get(index), source + " document " + (index + 1)));
 		}
 		return new Manifests(resources);
 	}

@@ -24,11 +24,7 @@ final class Patches {
 		int index = 0;
 		for (JsonNode entry : kustomization.patches()) {
 			String where = Kustomization.fileOf(kustomization.dir()) + " patches[" + index++ + "]";
-			entry.fieldNames().forEachRemaining(field -> {
-				if (!FIELDS.contains(field)) {
-					throw new ManifestException(where + ": '" + field + "' not supported by the lab's kustomize");
-				}
-			});
+			Supported.only(entry, FIELDS, where);
 			for (ObjectNode patch : documents(kustomization.dir(), entry, where)) {
 				apply(patch, entry.path("target"), resources, where);
 			}

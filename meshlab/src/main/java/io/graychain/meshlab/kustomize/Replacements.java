@@ -26,10 +26,10 @@ final class Replacements {
 		int index = 0;
 		for (JsonNode replacement : kustomization.replacements()) {
 			String where = Kustomization.fileOf(kustomization.dir()) + " replacements[" + index++ + "]";
-			only(replacement, FIELDS, where);
+			Supported.only(replacement, FIELDS, where);
 			JsonNode value = sourceValue(replacement.path("source"), resources, where);
 			for (JsonNode target : replacement.path("targets")) {
-				only(target, Set.of("select", "reject", "fieldPaths", "options"), where + " target");
+				Supported.only(target, Set.of("select", "reject", "fieldPaths", "options"), where + " target");
 				apply(target, value, resources, where);
 			}
 		}
@@ -50,7 +50,7 @@ final class Replacements {
 		JsonNode value = path.find(found.get(0)).filter(JsonNode::isValueNode).orElseThrow(() -> new ManifestException(
 				where + ": source " + ResourceId.of(found.get(0)) + " has no value at " + path));
 		JsonNode options = source.path("options");
-		only(options, Set.of("delimiter", "index"), where + " source options");
+		Supported.only(options, Set.of("delimiter", "index"), where + " source options");
 		String delimiter = options.path("delimiter").asText("");
 		if (delimiter.isEmpty()) {
 			return value;
@@ -68,7 +68,7 @@ final class Replacements {
 		List<Selector> rejects = new ArrayList<>();
 		target.path("reject").forEach(r -> rejects.add(Selector.exact(r, where + " reject")));
 		JsonNode options = target.path("options");
-		only(options, OPTIONS, where + " options");
+		Supported.only(options, OPTIONS, where + " options");
 		for (ObjectNode resource : resources.all()) {
 			if (!select.matches(resource) || rejects.stream().anyMatch(r -> r.matches(resource))) {
 				continue;
@@ -102,14 +102,6 @@ final class Replacements {
 			parts.set(index, value.asText());
 		}
 		return TextNode.valueOf(String.join(delimiter, parts));
-	}
-
-	private static void only(JsonNode node, Set<String> fields, String where) {
-		node.fieldNames().forEachRemaining(field -> {
-			if (!fields.contains(field)) {
-				throw new ManifestException(where + ": '" + field + "' not supported by the lab's kustomize");
-			}
-		});
 	}
 
 }

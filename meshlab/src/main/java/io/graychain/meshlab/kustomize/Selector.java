@@ -1,6 +1,5 @@
 package io.graychain.meshlab.kustomize;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,15 +51,7 @@ final class Selector {
 		if (node.isMissingNode() || node.isNull()) {
 			return new Selector(Map.of(), Optional.empty(), Optional.empty(), "everything");
 		}
-		List<String> unknown = new ArrayList<>();
-		node.fieldNames().forEachRemaining(f -> {
-			if (!FIELDS.contains(f)) {
-				unknown.add(f);
-			}
-		});
-		if (!unknown.isEmpty()) {
-			throw new ManifestException(where + ": selector field(s) " + unknown + " not supported");
-		}
+		Supported.only(node, FIELDS, where);
 		Map<String, Pattern> patterns = new java.util.LinkedHashMap<>();
 		for (String field : List.of("group", "version", "kind", "name", "namespace")) {
 			String value = node.path(field).asText("");

@@ -40,11 +40,7 @@ final class Transformers {
 	/** Rewrites container images by the {@code images} entries (newName, newTag, digest). */
 	static void images(List<JsonNode> entries, Resources resources, String where) {
 		for (JsonNode entry : entries) {
-			entry.fieldNames().forEachRemaining(field -> {
-				if (!IMAGE_FIELDS.contains(field)) {
-					throw new ManifestException(where + ": images field '" + field + "' not supported by the lab's kustomize");
-				}
-			});
+			Supported.only(entry, IMAGE_FIELDS, where + " images");
 			resources.all().forEach(resource -> images(resource, entry));
 		}
 	}
