@@ -2,7 +2,6 @@ package io.graychain.support.probe;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import io.graychain.support.test.FakeKubectl;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -31,7 +32,7 @@ record ProbeProcess(int exit, List<String> lines, String errors, Duration took) 
 	static ProbeProcess run(String... args) {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(FLAGS);
-		command.addAll(List.of("-cp", classpath(), MeshProbe.class.getName()));
+		command.addAll(List.of("-cp", FakeKubectl.probeClasspath(), MeshProbe.class.getName()));
 		command.addAll(List.of(args));
 		try {
 			Path out = Files.createTempFile("probe", ".out");
@@ -57,16 +58,6 @@ record ProbeProcess(int exit, List<String> lines, String errors, Duration took) 
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** Where the probe's class was loaded from: the support module's classes (or jar), nothing else. */
-	static String classpath() {
-		try {
-			return Path.of(MeshProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-		}
-		catch (URISyntaxException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
