@@ -16,10 +16,14 @@ import io.graychain.meshlab.lab.client.ChainLine;
 import io.graychain.meshlab.lab.client.LabClient;
 import io.graychain.meshlab.lab.client.OneShotHttp;
 import io.graychain.meshlab.lab.client.Sender;
+import io.graychain.meshlab.lab.cluster.Kubectl;
+import io.graychain.meshlab.lab.cluster.PodExec;
+import io.graychain.meshlab.lab.cluster.ProbeCommand;
 import io.graychain.meshlab.lab.pods.FreePort;
 import io.graychain.meshlab.lab.verify.LiveReport;
 import io.graychain.meshlab.lab.verify.LiveVerifier;
 import io.graychain.meshlab.scenario.Scenario;
+import io.graychain.support.test.FakeKubectl;
 import io.graychain.support.test.Repository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -74,6 +79,40 @@ class LabEndToEndTest {
 		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT).verify(name,
 				scenario.expectation());
 		assertThat(report.passed()).as(report.text()).isTrue();
+	}
+
+	static Stream<String> scenariosWithInMeshEntries() {
+		return Scenario.all(REPO.resolve("istio/scenarios")).stream()
+			.filter(s -> s.expectation().requests().stream().anyMatch(r -> !r.atGateway()))
+			.map(Scenario::name);
+	}
+
+	/**
+	 * The cluster code path of {@code scripts/verify --cluster}: in-mesh entries sent with kubectl exec
+	 * from the workload's pod. kubectl is a test double here ({@link FakeKubectl}) that runs the real probe
+	 * through the lab's sidecar of that workload, so every request of the scenario is checked, none skipped.
+	 */
+	@Order(1)
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("scenariosWithInMeshEntries")
+	void inMeshEntriesHoldWhenSentFromTheirPodsAsOnACluster(String name, @TempDir Path dir) {
+		assertThat(lab.post("/apply", name).status()).isEqualTo(200);
+		LabClient client = lab.client();
+		FakeKubectl kubectl = FakeKubectl.probeRunner(dir, ProbeCommand.DEFAULT_NAMESPACE, client.sidecars());
+		PodExec pods = new PodExec(new Kubectl(kubectl.executable()),
+				new ProbeCommand(ProbeCommand.DEFAULT_NAMESPACE, Duration.ofSeconds(10)));
+		Sender sender = new Sender(URI.create(client.ingressUrl()), Map.of(), Duration.ofSeconds(10), pods);
+		Scenario scenario = new Scenario(name, REPO.resolve("istio/scenarios").resolve(name));
+
+		LiveVerifier.Settings settings = new LiveVerifier.Settings(300, 10, 0.001, 4);
+
+		LiveReport report = new LiveVerifier(sender, client.lanes(), settings).verify(name, scenario.expectation());
+
+		assertThat(report.passed()).as(report.text()).isTrue();
+		assertThat(report.results()).as(report.text()).noneMatch(r -> r.outcome() == LiveReport.Outcome.SKIP);
+		int execs = scenario.expectation().requests().stream().filter(r -> !r.atGateway())
+			.mapToInt(r -> batches(r.shares().size() > 1 ? settings.samples() : settings.repeats())).sum();
+		assertThat(kubectl.calls()).as("one exec per batch of in-mesh requests").hasSize(execs);
 	}
 
 	@Order(2)
@@ -144,6 +183,10 @@ class LabEndToEndTest {
 		assertThat(lab.leftovers()).as("the lab's pods run").hasSizeGreaterThanOrEqualTo(11);
 		assertThat(lab.shutDown(Duration.ofSeconds(90))).as("the lab stops in time; log:\n" + lab.log()).isTrue();
 		assertThat(lab.leftovers()).as("processes left behind").isEmpty();
+	}
+
+	private static int batches(int requests) {
+		return (requests + PodExec.BATCH_SIZE - 1) / PodExec.BATCH_SIZE;
 	}
 
 	/** Waits (at most 10 s) until the loops sent {@code more} requests more. */

@@ -10,12 +10,14 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.graychain.meshlab.lab.cluster.ProbeCommand;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The images Jib builds fit the manifests that run them: name, user, port, JVM flags, labels.
+ * The images Jib builds fit the manifests that run them: name, user, port, JVM flags, labels; and
+ * their entrypoint's classpath is the one the mesh probe is run on in a pod.
  * Checks every {@code <service>.tar} in the folder named by {@code GRAYCHAIN_IMAGE_TARS}, as
  * {@code scripts/check-image} builds it (no container engine needed). Only that script runs this
  * test (the module's plain test run excludes it), so a missing folder is a failure, not a skip.
@@ -53,6 +55,9 @@ class ImageConfigTest {
 			.last()
 			.asString()
 			.startsWith("io.graychain." + service + ".");
+		List<String> entrypoint = strings(image.config().path("Entrypoint"));
+		assertThat(entrypoint.get(entrypoint.indexOf("-cp") + 1)).as(service + ": the classpath scripts/verify --cluster"
+				+ " runs the mesh probe on in a pod (ProbeCommand)").isEqualTo(ProbeCommand.IMAGE_CLASSPATH);
 		assertThat(image.config().path("Labels").path("org.opencontainers.image.source").asText())
 			.as(service + ": source label")
 			.isEqualTo(Poms.sourceUrl());

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * What a live verification found, readable.
  *
  * @param scenario the scenario
- * @param url where it was checked
+ * @param url where it was checked: the gateway URL, and how in-mesh requests were sent where not by the lab
  * @param alpha the largest chance that a correct scenario fails the run
  * @param alphaEach the false-failure probability each weighted chain was checked with
  * @param results one per request, in file order

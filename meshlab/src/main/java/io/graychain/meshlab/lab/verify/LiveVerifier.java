@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.graychain.meshlab.lab.client.ChainLine;
+import io.graychain.meshlab.lab.client.SendFailure;
 import io.graychain.meshlab.lab.client.Sender;
 import io.graychain.meshlab.scenario.Expectation;
 import io.graychain.meshlab.scenario.ExpectedRequest;
@@ -55,15 +56,25 @@ public final class LiveVerifier {
 			for (ExpectedRequest request : expectation.requests()) {
 				if (!sender.canSend(request.entry())) {
 					results.add(new LiveReport.Result(request.name(), LiveReport.Outcome.SKIP, List.of("entry '" + request.entry()
-							+ "' is a workload inside the mesh: not checkable from outside (the lab sends it through its sidecar)")));
+							+ "' is a workload inside the mesh: not checkable from outside (the lab sends it through its"
+							+ " sidecar; on a cluster, scripts/verify --cluster sends it from the workload's pod)")));
 					continue;
 				}
 				boolean weighted = request.shares().size() > 1;
-				Sampler.Sample sample = sampler.sample(request, weighted ? settings.samples() : settings.repeats());
-				results.add(check(request, sample, weighted, alphaEach, noCrossing));
+				try {
+					Sampler.Sample sample = sampler.sample(request, weighted ? settings.samples() : settings.repeats());
+					results.add(check(request, sample, weighted, alphaEach, noCrossing));
+				}
+				catch (SendFailure ex) {
+					results.add(new LiveReport.Result(title(request), LiveReport.Outcome.FAIL, List.of("x " + ex.getMessage())));
+				}
 			}
 		}
-		return new LiveReport(scenario, sender.gateway().toString(), settings.alpha(), alphaEach, results);
+		return new LiveReport(scenario, sender.describe(), settings.alpha(), alphaEach, results);
+	}
+
+	private static String title(ExpectedRequest request) {
+		return request.name() + " (" + request.entry() + " -> " + request.host() + request.path() + ")";
 	}
 
 	private LiveReport.Result check(ExpectedRequest request, Sampler.Sample sample, boolean weighted, double alphaEach,
@@ -96,8 +107,7 @@ public final class LiveVerifier {
 			ok = false;
 			lines.add("x " + crossed + " crossed chain(s), and this scenario forbids any");
 		}
-		return new LiveReport.Result(request.name() + " (" + request.entry() + " -> " + request.host() + request.path() + ")",
-				ok ? LiveReport.Outcome.OK : LiveReport.Outcome.FAIL, lines);
+		return new LiveReport.Result(title(request), ok ? LiveReport.Outcome.OK : LiveReport.Outcome.FAIL, lines);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,7 @@ import java.util.concurrent.Future;
 
 import io.graychain.meshlab.lab.client.ChainLine;
 import io.graychain.meshlab.lab.client.OneShotHttp;
+import io.graychain.meshlab.lab.client.SendFailure;
 import io.graychain.meshlab.lab.client.Sender;
 import io.graychain.meshlab.scenario.ExpectedRequest;
 
@@ -40,33 +42,42 @@ public final class Sampler implements AutoCloseable {
 	public record Sample(Map<String, Integer> counts, Map<String, String> errors) {
 	}
 
-	/** Sends {@code times} copies of {@code request}. */
+	/**
+	 * Sends {@code times} copies of {@code request}: a few at a time, or, from a pod on a cluster, in
+	 * batches one after the other (one probe at a time beside the app in that pod).
+	 *
+	 * @throws SendFailure when requests could not be sent at all
+	 */
 	public Sample sample(ExpectedRequest request, int times) {
-		Map<String, String> errors = new java.util.concurrent.ConcurrentHashMap<>();
+		Map<String, String> errors = new ConcurrentHashMap<>();
 		String target = Sender.pathAndQuery(request.path(), request.query());
 		Map<String, String> headers = Sender.withCookies(request.headers(), request.cookies());
+		Map<String, Integer> total = new LinkedHashMap<>();
+		if (sender.fromPod(request.entry())) {
+			sender.pods().send(request.entry(), request.host(), target, headers, times)
+				.forEach(reply -> count(reply, total, errors));
+			return sorted(total, errors);
+		}
 		List<Future<Map<String, Integer>>> parts = new ArrayList<>();
 		for (int worker = 0; worker < concurrency; worker++) {
 			int share = times / concurrency + (worker < times % concurrency ? 1 : 0);
 			parts.add(pool.submit(() -> {
 				Map<String, Integer> counts = new LinkedHashMap<>();
 				for (int i = 0; i < share; i++) {
-					OneShotHttp.Reply reply = sender.send(request.entry(), request.host(), target, headers);
-					ChainLine chain = ChainLine.of(reply);
-					counts.merge(chain.text(), 1, Integer::sum);
-					if (chain.hops().isEmpty()) {
-						errors.putIfAbsent(chain.text(), reply.body().strip().lines().findFirst().orElse(""));
-					}
+					count(sender.send(request.entry(), request.host(), target, headers), counts, errors);
 				}
 				return counts;
 			}));
 		}
-		Map<String, Integer> total = new LinkedHashMap<>();
 		for (Future<Map<String, Integer>> part : parts) {
 			try {
 				part.get().forEach((chain, count) -> total.merge(chain, count, Integer::sum));
 			}
 			catch (ExecutionException ex) {
+				parts.forEach(p -> p.cancel(true));
+				if (ex.getCause() instanceof SendFailure failure) {
+					throw failure;
+				}
 				throw new IllegalStateException("sending failed: " + ex.getCause().getMessage(), ex.getCause());
 			}
 			catch (InterruptedException ex) {
@@ -74,6 +85,19 @@ public final class Sampler implements AutoCloseable {
 				throw new IllegalStateException("interrupted", ex);
 			}
 		}
+		return sorted(total, errors);
+	}
+
+	/** Counts the chain of {@code reply}; for the first reply that was no chain of its kind, keeps its body. */
+	private static void count(OneShotHttp.Reply reply, Map<String, Integer> counts, Map<String, String> errors) {
+		ChainLine chain = ChainLine.of(reply);
+		counts.merge(chain.text(), 1, Integer::sum);
+		if (chain.hops().isEmpty()) {
+			errors.putIfAbsent(chain.text(), reply.body().strip().lines().findFirst().orElse(""));
+		}
+	}
+
+	private static Sample sorted(Map<String, Integer> total, Map<String, String> errors) {
 		Map<String, Integer> sorted = new LinkedHashMap<>();
 		total.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
 			.forEach(e -> sorted.put(e.getKey(), e.getValue()));

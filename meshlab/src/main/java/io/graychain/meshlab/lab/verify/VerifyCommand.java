@@ -11,34 +11,45 @@ import java.util.Set;
 import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.lab.Args;
 import io.graychain.meshlab.lab.client.LabClient;
+import io.graychain.meshlab.lab.client.PodSender;
 import io.graychain.meshlab.lab.client.Sender;
+import io.graychain.meshlab.lab.cluster.PodExec;
+import io.graychain.meshlab.lab.cluster.ProbeCommand;
 import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.scenario.Scenario;
 
 /**
  * {@code verify <scenario>}: the scenario's {@code expect.yaml} checked against a running lab
  * ({@code --lab .lab}: ingress, sidecars and lanes from the lab) or a URL ({@code --url}: the
- * ingress gateway of a cluster; in-mesh entries are reported as not checkable). Exit 0 when it holds.
+ * ingress gateway of a cluster). With {@code --url} alone, in-mesh entries are reported as not
+ * checkable; with {@code --cluster} too, they are sent from their workload's pod in
+ * {@code --namespace} (default graychain) with kubectl exec ({@link PodExec}). Exit 0 when it holds.
  */
 public final class VerifyCommand {
 
-	public static final String[] SWITCHES = {};
+	public static final String[] SWITCHES = { "cluster" };
 
 	private VerifyCommand() {
 	}
 
 	public static int run(Args args, PrintStream out) {
 		if (args.positional().size() != 1) {
-			throw new IllegalArgumentException("usage: verify <scenario> [--url URL | --lab DIR] [--samples N] [--repeat N]"
-					+ " [--alpha P] [--concurrency N] [--lanes a,b] [--repo DIR] [--overlay DIR]");
+			throw new IllegalArgumentException("usage: verify <scenario> [--url URL [--cluster [--namespace NS]] | --lab DIR]"
+					+ " [--samples N] [--repeat N] [--alpha P] [--concurrency N] [--lanes a,b] [--repo DIR] [--overlay DIR]");
 		}
 		Path repo = Path.of(args.get("repo", ".")).toAbsolutePath().normalize();
 		Scenario scenario = scenario(repo, args.positional().get(0));
 		Duration timeout = Duration.ofSeconds(args.getInt("timeout", 10));
 		Sender sender;
 		Set<String> lanes;
+		if (args.has("cluster") && !args.has("url")) {
+			throw new IllegalArgumentException("verify --cluster needs the ingress gateway's --url");
+		}
 		if (args.has("url")) {
-			sender = new Sender(URI.create(args.get("url", "")), Map.of(), timeout);
+			PodSender pods = args.has("cluster")
+					? PodExec.find(System.getenv(), args.get("namespace", ProbeCommand.DEFAULT_NAMESPACE), timeout)
+					: PodSender.NONE;
+			sender = new Sender(URI.create(args.get("url", "")), Map.of(), timeout, pods);
 			lanes = args.has("lanes") ? LabClient.lanes(args.get("lanes", "")) : overlayLanes(repo.resolve(args.get("overlay", "k8s/overlays/v2")));
 		}
 		else {

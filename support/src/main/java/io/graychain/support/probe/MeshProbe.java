@@ -1,0 +1,106 @@
+package io.graychain.support.probe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends requests from inside a pod, as the pod's own app would: {@code scripts/verify --cluster}
+ * runs it in the app container of a workload (never in its {@code istio-proxy} container, whose
+ * traffic bypasses the sidecar), so that the workload's Istio sidecar routes each request with that
+ * workload's labels, as {@code sourceLabels} rules need:
+ *
+ * <pre>{@code
+ * kubectl exec -n graychain deploy/product-v1 -c app -- java -Xmx24m -XX:+UseSerialGC \
+ *     -cp @/app/jib-classpath-file io.graychain.support.probe.MeshProbe --count 20 http://appa:8000/
+ * }</pre>
+ *
+ * Every image holds it (the support library is in every service's classpath). It starts no Spring
+ * context and uses only the JDK, so that it runs with a small heap next to the app. Each request goes
+ * on a new connection ({@code Connection: close}), so that no kept-alive connection pins the requests
+ * to one pod and skews a weighted split. One line per request on stdout, in order: the first line of
+ * a 2xx reply (the chain, e.g. {@code appa:v1 > appb:v1}); {@code ! HTTP <status> <first line>} for
+ * any other status; {@code ! no reply: <problem>} when none came within the timeouts. Exit 0 when
+ * every request was sent (whatever the replies), 2 on a usage mistake.
+ */
+public final class MeshProbe {
+
+	/** How much of a reply is read: its first line is all that is printed. */
+	private static final int MAX_READ = 8 * 1024;
+
+	private static final int MAX_LINE = 300;
+
+	private MeshProbe() {
+	}
+
+	public static void main(String[] args) {
+		// before any connection: no keep-alive cache, and every request says Connection: close
+		System.setProperty("http.keepAlive", "false");
+		ProbeOptions options;
+		try {
+			options = ProbeOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("MeshProbe: " + ex.getMessage());
+			System.err.println(ProbeOptions.USAGE);
+			System.exit(2);
+			return;
+		}
+		run(options, System.out);
+	}
+
+	/** Sends the requests one after the other and prints one line each. */
+	static void run(ProbeOptions options, PrintStream out) {
+		for (int i = 0; i < options.count(); i++) {
+			out.println(send(options));
+			out.flush();
+		}
+	}
+
+	/** One request on a new connection; its line. */
+	static String send(ProbeOptions options) {
+		HttpURLConnection connection = null;
+		try {
+			connection = (HttpURLConnection) options.url().toURL().openConnection();
+			connection.setConnectTimeout(options.connectTimeoutMillis());
+			connection.setReadTimeout(options.readTimeoutMillis());
+			connection.setInstanceFollowRedirects(false);
+			connection.setUseCaches(false);
+			connection.setRequestProperty("Accept", "text/plain");
+			options.headers().forEach(connection::setRequestProperty);
+			int status = connection.getResponseCode();
+			boolean ok = status >= 200 && status < 300;
+			String first = firstLine(ok ? connection.getInputStream() : connection.getErrorStream());
+			return ok ? first : ("! HTTP " + status + (first.isEmpty() ? "" : " " + first));
+		}
+		catch (IOException | RuntimeException ex) {
+			String problem = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+			return "! no reply: " + oneLine(problem);
+		}
+		finally {
+			if (connection != null) {
+				connection.disconnect();
+			}
+		}
+	}
+
+	/** The first non-blank line of a reply body (read up to {@link #MAX_READ} bytes), or "". */
+	private static String firstLine(InputStream body) throws IOException {
+		if (body == null) {
+			return "";
+		}
+		try (body) {
+			String text = new String(body.readNBytes(MAX_READ), StandardCharsets.UTF_8);
+			return oneLine(text.strip().lines().findFirst().orElse(""));
+		}
+	}
+
+	/** {@code text} as one printable line of at most {@link #MAX_LINE} characters. */
+	private static String oneLine(String text) {
+		String line = text.replaceAll("[\\p{Cntrl}]+", " ").strip();
+		return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE) + "...";
+	}
+
+}
