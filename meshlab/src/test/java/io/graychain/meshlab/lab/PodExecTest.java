@@ -19,7 +19,7 @@ import io.graychain.meshlab.lab.client.ChainLine;
 import io.graychain.meshlab.lab.client.OneShotHttp;
 import io.graychain.meshlab.lab.client.SendFailure;
 import io.graychain.meshlab.lab.client.Sender;
-import io.graychain.meshlab.lab.cluster.Kubectl;
+import io.graychain.meshlab.kubectl.Kubectl;
 import io.graychain.meshlab.lab.cluster.PodExec;
 import io.graychain.meshlab.lab.cluster.ProbeCommand;
 import io.graychain.meshlab.lab.verify.LiveReport;

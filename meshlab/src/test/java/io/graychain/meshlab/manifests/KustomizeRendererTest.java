@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.fabric8.kubernetes.api.model.Service;
+import io.graychain.meshlab.kubectl.Kubectl;
 import io.graychain.meshlab.kustomize.KustomizeRenderer;
 import io.graychain.meshlab.kustomize.ManifestException;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class KustomizeRendererTest {
 
 	@Test
 	void refusesWhatIsNotADirectory() {
-		assertThatThrownBy(() -> new KustomizeRenderer(Path.of("kubectl")).render(dir.resolve("nothing")))
+		assertThatThrownBy(() -> new KustomizeRenderer(new Kubectl(Path.of("kubectl"))).render(dir.resolve("nothing")))
 			.isInstanceOf(ManifestException.class)
 			.hasMessageContaining("not a directory");
 	}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.graychain.meshlab.kubectl.Kubectl;
 import io.graychain.meshlab.lab.client.OneShotHttp;
 import io.graychain.meshlab.lab.client.PodSender;
 import io.graychain.meshlab.lab.client.SendFailure;

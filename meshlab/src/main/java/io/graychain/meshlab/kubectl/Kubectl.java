@@ -1,4 +1,4 @@
-package io.graychain.meshlab.lab.cluster;
+package io.graychain.meshlab.kubectl;
 
 import java.io.File;
 import java.io.IOException;
