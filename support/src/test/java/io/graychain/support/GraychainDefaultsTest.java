@@ -3,6 +3,7 @@ package io.graychain.support;
 import org.junit.jupiter.api.Test;
 
 import io.graychain.support.identity.Identity;
+import io.graychain.support.propagation.PropagationProperties;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -49,6 +50,15 @@ class GraychainDefaultsTest {
 				.isLessThanOrEqualTo(3000);
 			assertThat(context.getEnvironment().getProperty("management.tracing.baggage.remote-fields"))
 				.isEqualTo("x-request-id,end-user,version,x-gray-lane");
+		}
+	}
+
+	@Test
+	void ofTheCookieHeaderOnlyTheUserCookieTheMeshRoutesOnIsRelayed() {
+		try (ConfigurableApplicationContext context = start()) {
+			PropagationProperties propagation = context.getBean(PropagationProperties.class);
+			assertThat(propagation.relayedHeaders()).containsExactly("cookie");
+			assertThat(propagation.relayedCookies()).containsExactly("user");
 		}
 	}
 

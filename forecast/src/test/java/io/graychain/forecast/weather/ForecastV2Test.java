@@ -89,18 +89,28 @@ class ForecastV2Test {
 				.header("end-user", "jason")
 				.header("version", "v2")
 				.header("x-gray-lane", "canary")
-				.header("cookie", "theme=dark; user=tester"))
+				.header("cookie", "theme=dark; user=tester; session=secret"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.traceId").value(TRACE_ID))
 			.andExpect(jsonPath("$.received['x-request-id']").value("req-42"))
-			.andExpect(jsonPath("$.received.cookie").value("theme=dark; user=tester"));
+			.andExpect(jsonPath("$.received.cookie").value("user=tester"))
+			.andExpect(content().string(not(containsString("secret"))));
 		recommendation.verify(getRequestedFor(urlPathEqualTo("/recommendations"))
 			.withHeader("traceparent", matching("00-" + TRACE_ID + "-[0-9a-f]{16}-01"))
 			.withHeader("x-request-id", equalTo("req-42"))
 			.withHeader("end-user", equalTo("jason"))
 			.withHeader("version", equalTo("v2"))
 			.withHeader("x-gray-lane", equalTo("canary"))
-			.withHeader("cookie", equalTo("theme=dark; user=tester")));
+			.withHeader("cookie", equalTo("user=tester")));
+	}
+
+	@Test
+	void withoutTheUserCookieNoCookieGoesDown() throws Exception {
+		recommendation.stubFor(RecommendationStubs.answering());
+		mvc.perform(get("/forecast").param("city", "berlin").header("cookie", "theme=dark; superuser=tester"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.received.cookie").doesNotExist());
+		recommendation.verify(getRequestedFor(urlPathEqualTo("/recommendations")).withoutHeader("cookie"));
 	}
 
 	@Test

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Signing in sets the cookie {@code user=<name>} that an Istio cookie rule routes on (a routing
- * hint, not a credential: the page reads it, so it is not HttpOnly). Signing out clears it.
+ * hint, not a credential: the page reads it, so it is not HttpOnly), the one cookie the services
+ * pass down the chain ({@code graychain.propagation.relayed-cookies}). Signing out clears it.
  */
 @RestController
 class SessionController {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -65,6 +66,12 @@ final class WeatherPage {
 		return open();
 	}
 
+	/** Puts an HttpOnly cookie into the browser, as another application on the same host could set it. */
+	WeatherPage withHttpOnlyCookie(String name, String value) {
+		browser.driver().manage().addCookie(new Cookie.Builder(name, value).path("/").isHttpOnly(true).build());
+		return open();
+	}
+
 	WeatherPage clearCookies() {
 		browser.driver().manage().deleteAllCookies();
 		return this;
@@ -81,6 +88,16 @@ final class WeatherPage {
 	String cookie(String name) {
 		Cookie cookie = browser.driver().manage().getCookieNamed(name);
 		return (cookie != null) ? cookie.getValue() : null;
+	}
+
+	/** The cookies the page's own scripts can read ({@code document.cookie}). */
+	String scriptCookies() {
+		return (String) ((JavascriptExecutor) browser.driver()).executeScript("return document.cookie");
+	}
+
+	/** The page as it stands now, everything its scripts wrote into it included. */
+	String source() {
+		return browser.driver().getPageSource();
 	}
 
 	/** Each hop the page lists, as {@code service:version}. */

@@ -15,6 +15,9 @@ import io.graychain.frontend.weather.ForecastReplies;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -72,6 +75,17 @@ class WeatherPageV2Test {
 		assertThat(page.cookie("user")).isNull();
 		assertThat(page.visible("sign-in-form")).isTrue();
 		assertThat(page.visible("signed-in")).isFalse();
+	}
+
+	@Test
+	void anHttpOnlyCookieReachesNeitherThePageNorForecast() {
+		page.withHttpOnlyCookie("session", "secret").signIn("tester");
+		assertThat(page.scriptCookies()).isEqualTo("user=tester");
+		page.showForecast("Berlin", "frontend:v2 > forecast:v2 > recommendation:v1");
+		forecast.verify(getRequestedFor(urlPathEqualTo("/forecast")).withHeader("cookie", equalTo("user=tester")));
+		forecast.verify(0, anyRequestedFor(anyUrl()).withHeader("cookie", containing("secret")));
+		assertThat(page.texts("#hops dd")).contains("user=tester");
+		assertThat(page.source()).doesNotContain("secret");
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package io.graychain.meshlab.chain;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +11,8 @@ import io.graychain.meshlab.route.HttpRequest;
 
 /**
  * The downstream calls of the graychain services, as their Feign clients make them, with the headers
- * every service propagates.
+ * every service propagates. Both lists mirror {@code graychain.propagation.*} in the services'
+ * {@code graychain-defaults.properties}.
  */
 final class GraychainCalls implements CallGraph {
 
@@ -17,6 +20,9 @@ final class GraychainCalls implements CallGraph {
 	static final Set<String> PROPAGATED = Set.of("x-request-id", "traceparent", "tracestate", "b3", "x-b3-traceid",
 			"x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled", "x-b3-flags", "baggage", "end-user", "version",
 			"x-gray-lane", "cookie");
+
+	/** The cookies the services pass on; every other cookie stays at the hop that received it. */
+	static final Set<String> RELAYED_COOKIES = Set.of("user");
 
 	@Override
 	public Optional<HttpRequest> downstream(String service, String version, HttpRequest received) {
@@ -36,11 +42,25 @@ final class GraychainCalls implements CallGraph {
 	private static HttpRequest call(HttpRequest received, String host, String path, Map<String, String> query) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		received.headers().forEach((name, value) -> {
-			if (PROPAGATED.contains(name)) {
-				headers.put(name, value);
+			String passed = "cookie".equals(name) ? relayedCookies(value) : value;
+			if (PROPAGATED.contains(name) && passed != null) {
+				headers.put(name, passed);
 			}
 		});
 		return received.forward(host, path, headers, query);
+	}
+
+	/** The relayed cookies in the order sent, joined with {@code "; "}; null when there are none. */
+	private static String relayedCookies(String header) {
+		List<String> kept = new ArrayList<>();
+		for (String piece : header.split(";")) {
+			int equals = piece.indexOf('=');
+			String name = (equals >= 0) ? piece.substring(0, equals).strip() : "";
+			if (RELAYED_COOKIES.contains(name)) {
+				kept.add(name + "=" + piece.substring(equals + 1).strip());
+			}
+		}
+		return kept.isEmpty() ? null : String.join("; ", kept);
 	}
 
 	private static Map<String, String> keep(Map<String, String> query, String name) {

@@ -26,7 +26,7 @@ class RecommendationApiTest {
 	@Test
 	void recommendsForCityAndWeatherAsTheEndOfTheChain() throws Exception {
 		mvc.perform(get("/recommendations").param("city", "berlin").param("weather", "rainy")
-				.header("x-request-id", "req-7").header("cookie", "user=tester"))
+				.header("x-request-id", "req-7").header("cookie", "user=tester; session=secret"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
 			.andExpect(jsonPath("$.chain").value("recommendation:v1"))

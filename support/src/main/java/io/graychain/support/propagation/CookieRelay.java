@@ -5,9 +5,11 @@ import feign.RequestTemplate;
 
 /**
  * Copies the relayed headers (by default only {@code cookie}) of the request being served onto
- * every downstream Feign call. Trace context and named baggage headers are not copied here:
- * Micrometer Tracing carries those. This is the one hand-written piece of propagation, for what a
- * tracer cannot carry.
+ * every downstream Feign call. Of the {@code Cookie} header only the allow-listed cookies travel
+ * (by default only {@code user}, the cookie the mesh routes on), in the order the browser sent
+ * them; when none of them was sent, no {@code Cookie} header is sent either. Trace context and
+ * named baggage headers are not copied here: Micrometer Tracing carries those. This is the one
+ * hand-written piece of propagation, for what a tracer cannot carry.
  */
 public class CookieRelay implements RequestInterceptor {
 
