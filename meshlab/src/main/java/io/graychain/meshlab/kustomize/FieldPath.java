@@ -45,7 +45,7 @@ record FieldPath(String text, List<String> segments) {
 	Optional<JsonNode> find(JsonNode root) {
 		JsonNode node = root;
 		for (String segment : segments) {
-			node = step(node, segment, false);
+			node = step(node, segment, Optional.empty());
 			if (node == null) {
 				return Optional.empty();
 			}
@@ -53,11 +53,15 @@ record FieldPath(String text, List<String> segments) {
 		return Optional.of(node);
 	}
 
-	/** Sets the value at this path; missing mappings are created when {@code create}, else nothing changes. */
+	/**
+	 * Sets the value at this path. With {@code create}, what is missing is created as kustomize
+	 * creates it: mappings, lists before a {@code [key=value]} segment, and that list's element.
+	 * Without, nothing changes when a step is missing.
+	 */
 	boolean set(ObjectNode root, JsonNode value, boolean create) {
 		JsonNode node = root;
-		for (String segment : segments.subList(0, segments.size() - 1)) {
-			node = step(node, segment, create);
+		for (int i = 0; i < segments.size() - 1; i++) {
+			node = step(node, segments.get(i), create ? Optional.of(segments.get(i + 1)) : Optional.empty());
 			if (node == null) {
 				return false;
 			}
@@ -77,37 +81,40 @@ record FieldPath(String text, List<String> segments) {
 		return false;
 	}
 
-	private static JsonNode step(JsonNode node, String segment, boolean create) {
+	private static JsonNode step(JsonNode node, String segment, Optional<String> createBefore) {
 		if (segment.startsWith("[") && segment.endsWith("]")) {
 			String inner = segment.substring(1, segment.length() - 1);
 			int equals = inner.indexOf('=');
 			if (equals < 0) {
-				return node instanceof ObjectNode object ? child(object, inner, create) : null;
+				return node instanceof ObjectNode object ? child(object, inner, createBefore) : null;
 			}
 			String key = inner.substring(0, equals);
 			String value = inner.substring(equals + 1);
-			if (node instanceof ArrayNode array) {
-				for (JsonNode element : array) {
-					if (value.equals(element.path(key).asText(null))) {
-						return element;
-					}
+			if (!(node instanceof ArrayNode array)) {
+				return null;
+			}
+			for (JsonNode element : array) {
+				if (value.equals(element.path(key).asText(null))) {
+					return element;
 				}
 			}
-			return null;
+			return createBefore.isPresent() ? array.addObject().put(key, value) : null;
 		}
 		if (node instanceof ArrayNode array && segment.matches("\\d+")) {
 			int index = Integer.parseInt(segment);
 			return index < array.size() ? array.get(index) : null;
 		}
-		return node instanceof ObjectNode object ? child(object, segment, create) : null;
+		return node instanceof ObjectNode object ? child(object, segment, createBefore) : null;
 	}
 
-	private static JsonNode child(ObjectNode object, String name, boolean create) {
+	/** The child {@code name}; created when missing and {@code next} is given: a list before a selector. */
+	private static JsonNode child(ObjectNode object, String name, Optional<String> next) {
 		JsonNode child = object.get(name);
-		if (child == null && create) {
-			return object.putObject(name);
+		if (child != null || next.isEmpty()) {
+			return child;
 		}
-		return child;
+		boolean list = next.get().matches("\\[[^=\\]]+=.*\\]");
+		return list ? object.putArray(name) : object.putObject(name);
 	}
 
 	@Override

@@ -57,8 +57,12 @@ record Kustomization(Path dir, boolean component, List<String> resources, List<S
 		if (!kind.equals("Kustomization") && !kind.equals("Component")) {
 			throw new ManifestException(file + ": kind " + kind + " is neither Kustomization nor Component");
 		}
+		JsonNode namespace = root.path("namespace");
+		if (!namespace.isMissingNode() && !namespace.isNull() && !namespace.isTextual()) {
+			throw new ManifestException(file + ": namespace must be a string, not " + namespace);
+		}
 		return new Kustomization(dir, kind.equals("Component"), strings(root, "resources", file),
-				strings(root, "components", file), Optional.ofNullable(root.path("namespace").textValue()),
+				strings(root, "components", file), Optional.ofNullable(namespace.textValue()),
 				nodes(root, "images", file), nodes(root, "patches", file), nodes(root, "replacements", file));
 	}
 

@@ -26,7 +26,7 @@ public final class Kustomizer {
 
 	/** The build of {@code dir} as typed resources. */
 	public Manifests render(Path dir) {
-		return ManifestReader.read(renderYaml(dir), dir.toString());
+		return ManifestReader.read(build(dir), dir + " (built)");
 	}
 
 	/** The build of {@code dir} as one YAML stream, in kubectl's order. */
@@ -45,6 +45,21 @@ public final class Kustomizer {
 			.filter(r -> !"true".equals(r.path("metadata").path("annotations").path(LOCAL_CONFIG).asText()))
 			.sorted((a, b) -> ResourceId.LEGACY_ORDER.compare(ResourceId.of(a), ResourceId.of(b)))
 			.toList();
+	}
+
+	/** A {@code kind: List} stands for its items, as in kustomize; any other resource for itself. */
+	private static List<ObjectNode> unpackLists(ObjectNode resource) {
+		if (!resource.path("kind").asText().equals("List") || !resource.path("items").isArray()) {
+			return List.of(resource);
+		}
+		List<ObjectNode> items = new java.util.ArrayList<>();
+		resource.path("items").forEach(item -> {
+			if (!(item instanceof ObjectNode object)) {
+				throw new ManifestException("a List item is not a mapping: " + item);
+			}
+			items.add(object);
+		});
+		return items;
 	}
 
 	/** Adds what {@code kustomization} makes to {@code into}; a Component transforms all of {@code into}. */
@@ -68,7 +83,7 @@ public final class Kustomizer {
 			}
 			else {
 				Yaml.documents(Sources.readInside(dir, name, where), path.toString())
-					.forEach(resource -> into.add(resource, path.toString()));
+					.forEach(resource -> unpackLists(resource).forEach(r -> into.add(r, path.toString())));
 			}
 		}
 		for (String name : kustomization.components()) {

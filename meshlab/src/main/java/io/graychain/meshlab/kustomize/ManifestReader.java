@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -46,7 +45,11 @@ public final class ManifestReader {
 
 	/** Every non-empty document of {@code yaml} as a typed resource; {@code source} names it in errors. */
 	public static Manifests read(String yaml, String source) {
-		List<ObjectNode> documents = Yaml.documents(yaml, source);
+		return read(Yaml.documents(yaml, source), source);
+	}
+
+	/** Every document, already parsed (e.g. a {@link Kustomizer} build), as a typed resource. */
+	public static Manifests read(List<? extends JsonNode> documents, String source) {
 		List<HasMetadata> resources = new ArrayList<>();
 		for (int index = 0; index < documents.size(); index++) {
 			resources.add(typed(documents.get(index), source + " document " + (index + 1)));

@@ -37,8 +37,10 @@ final class Patches {
 			throw new ManifestException(where + ": give either 'path' or 'patch'");
 		}
 		String text = inline ? entry.get("patch").asText() : Sources.readInside(dir, entry.get("path").asText(), where);
-		if (text.stripLeading().startsWith("-") || text.stripLeading().startsWith("[")) {
-			throw new ManifestException(where + ": JSON 6902 patches are not supported by the lab's kustomize");
+		List<JsonNode> documents = Yaml.nodes(text, where);
+		if (documents.stream().anyMatch(JsonNode::isArray)) {
+			throw new ManifestException(where + ": JSON 6902 patches (a list of operations) are not supported by the lab's"
+					+ " kustomize; write a strategic-merge patch");
 		}
 		return Yaml.documents(text, where);
 	}

@@ -75,9 +75,10 @@ final class Replacements {
 			}
 			for (JsonNode fieldPath : target.path("fieldPaths")) {
 				FieldPath path = FieldPath.parse(fieldPath.asText());
-				if (!path.set(resource, valueFor(resource, path, value, options), options.path("create").asBoolean(false))) {
+				boolean create = options.path("create").asBoolean(false);
+				if (!path.set(resource, valueFor(resource, path, value, options), create)) {
 					throw new ManifestException(where + ": " + ResourceId.of(resource) + " has no field " + path
-							+ " (set options.create to add it)");
+							+ (create ? " and it cannot be created there" : " (set options.create to add it)"));
 				}
 			}
 		}

@@ -14,7 +14,7 @@ record ResourceId(String group, String version, String kind, String namespace, S
 	/** kustomize's legacy output order: these kinds first, in this order, ... */
 	private static final List<String> FIRST = List.of("Namespace", "ResourceQuota", "StorageClass",
 			"CustomResourceDefinition", "ServiceAccount", "PodSecurityPolicy", "Role", "ClusterRole", "RoleBinding",
-			"ClusterRoleBinding", "ConfigMap", "Secret", "Service", "LimitRange", "PriorityClass", "PersistentVolume",
+			"ClusterRoleBinding", "ConfigMap", "Secret", "Endpoints", "Service", "LimitRange", "PriorityClass", "PersistentVolume",
 			"PersistentVolumeClaim", "Deployment", "StatefulSet", "CronJob", "PodDisruptionBudget");
 
 	/** ... these last, every other kind between them, ordered by group, version and kind;

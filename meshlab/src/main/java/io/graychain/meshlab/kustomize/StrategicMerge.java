@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A strategic-merge patch, as kustomize applies one: mappings merge field by field, a {@code null}
  * removes a field, lists of containers, env vars, ports, volumes and volume mounts merge element by
  * element on their Kubernetes merge key (the patch's elements first, then the others, as kustomize
- * orders them), and any other list is replaced. Patch directives
+ * orders them), and any other list of a built-in kind is replaced. Lists of custom resources (no
+ * schema) merge on the first key all their elements share ({@code name}, ...), as kustomize does. Patch directives
  * ({@code $patch}, {@code $retainKeys}, ...) are refused, except a whole-resource {@code $patch: delete},
  * which {@link Patches} handles.
  */
@@ -29,6 +30,9 @@ final class StrategicMerge {
 	private static final Map<String, String> POD_KEYS = Map.of("volumes", "name", "imagePullSecrets", "name",
 			"hostAliases", "ip", "topologySpreadConstraints", "topologyKey");
 
+	/** Marks a kind outside the built-in API groups, whose lists kustomize merges without schema. */
+	private static final String CUSTOM = "custom:";
+
 	/** Keys kustomize's merge falls back on for lists of mappings without schema, in this order. */
 	private static final List<String> ASSOCIATIVE_KEYS = List.of("mountPath", "devicePath", "ip", "type", "topologyKey",
 			"name", "containerPort");
@@ -43,7 +47,8 @@ final class StrategicMerge {
 		if (body.get("metadata") instanceof ObjectNode metadata) {
 			metadata.remove(List.of("name", "namespace"));
 		}
-		merge(target, body, "", target.path("kind").asText(), where);
+		String kind = target.path("kind").asText();
+		merge(target, body, "", builtIn(target) ? kind : CUSTOM + kind, where);
 	}
 
 	private static void merge(ObjectNode target, ObjectNode patch, String path, String kind, String where) {
@@ -113,7 +118,16 @@ final class StrategicMerge {
 		if (kind.equals("Service") && path.equals("spec.ports")) {
 			return Optional.of("port");
 		}
+		if (!kind.startsWith(CUSTOM)) {
+			return Optional.empty();
+		}
 		return ASSOCIATIVE_KEYS.stream().filter(k -> allHave(target, k) && allHave(patch, k)).findFirst();
+	}
+
+	/** Kubernetes' own kinds (core group, {@code apps}, {@code *.k8s.io}, ...), whose schema kustomize knows. */
+	private static boolean builtIn(ObjectNode resource) {
+		String group = ResourceId.of(resource).group();
+		return !group.contains(".") || group.endsWith(".k8s.io");
 	}
 
 	private static boolean allHave(ArrayNode list, String key) {

@@ -11,9 +11,11 @@ final class Transformers {
 
 	/** Kinds that live outside namespaces (kustomize's list, the ones a demo suite may meet). */
 	private static final Set<String> CLUSTER_SCOPED = Set.of("APIService", "CSIDriver", "CSINode",
-			"CertificateSigningRequest", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition",
-			"MutatingWebhookConfiguration", "Namespace", "Node", "PersistentVolume", "PriorityClass", "RuntimeClass",
-			"StorageClass", "ValidatingWebhookConfiguration", "VolumeAttachment");
+			"CertificateSigningRequest", "ClusterRole", "ClusterRoleBinding", "ClusterTrustBundle", "ComponentStatus",
+			"CustomResourceDefinition", "DeviceClass", "FlowSchema", "IngressClass", "MutatingWebhookConfiguration",
+			"Namespace", "Node", "PersistentVolume", "PriorityClass", "PriorityLevelConfiguration", "RuntimeClass",
+			"StorageClass", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
+			"ValidatingWebhookConfiguration", "VolumeAttachment");
 
 	private static final Set<String> IMAGE_FIELDS = Set.of("name", "newName", "newTag", "digest");
 
@@ -41,6 +43,12 @@ final class Transformers {
 	static void images(List<JsonNode> entries, Resources resources, String where) {
 		for (JsonNode entry : entries) {
 			Supported.only(entry, IMAGE_FIELDS, where + " images");
+			entry.fields().forEachRemaining(field -> {
+				if (!field.getValue().isTextual()) {
+					throw new ManifestException(where + ": images " + field.getKey() + " must be a string, not "
+							+ field.getValue() + " (quote it)");
+				}
+			});
 			resources.all().forEach(resource -> images(resource, entry));
 		}
 	}

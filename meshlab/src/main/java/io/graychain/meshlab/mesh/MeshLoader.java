@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.graychain.meshlab.kustomize.ManifestException;
 import io.graychain.meshlab.kustomize.ManifestReader;
+import io.graychain.meshlab.kustomize.Manifests;
 
 /**
  * Reads YAML files into {@link Resource}s with the strict typed reader, collecting what cannot be read
@@ -24,11 +25,17 @@ public final class MeshLoader {
 	/** Reads one YAML text; {@code source} names it in resources and problems. */
 	public MeshLoader read(String yaml, String source) {
 		try {
-			ManifestReader.read(yaml, source).resources().forEach(r -> resources.add(new Resource(r, source)));
+			add(ManifestReader.read(yaml, source), source);
 		}
 		catch (ManifestException ex) {
 			problems.add(new ReadProblem(source, fieldPath(ex.getCause()), ex.getMessage()));
 		}
+		return this;
+	}
+
+	/** Adds resources already read (e.g. a rendered overlay); {@code source} names them. */
+	public MeshLoader add(Manifests manifests, String source) {
+		manifests.resources().forEach(r -> resources.add(new Resource(r, source)));
 		return this;
 	}
 

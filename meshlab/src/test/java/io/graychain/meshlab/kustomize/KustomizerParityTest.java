@@ -48,7 +48,8 @@ class KustomizerParityTest {
 	}
 
 	static Stream<String> fixtures() {
-		return Stream.of("merge", "selectors", "images", "namespace/overlay", "replace/overlay", "order");
+		return Stream.of("merge", "selectors", "images", "namespace/overlay", "replace/overlay", "order", "scalars",
+				"namespace-kinds");
 	}
 
 	private static void assertSameAsKubectl(Path dir) {

@@ -83,7 +83,11 @@ class KustomizerTest {
 		write("service.yaml", SERVICE);
 		write("kustomization.yaml", "resources: [service.yaml]\npatches:\n  - target: {kind: Service}\n"
 				+ "    patch: |\n      - op: replace\n        path: /spec/ports/0/port\n        value: 81\n");
-		assertThatThrownBy(() -> kustomizer.build(dir)).hasMessageContaining("JSON 6902 patches are not supported");
+		assertThatThrownBy(() -> kustomizer.build(dir)).hasMessageContaining("JSON 6902 patches (a list of operations)");
+
+		write("kustomization.yaml", "resources: [service.yaml]\npatches:\n  - path: ops.yaml\n    target: {kind: Service}\n");
+		write("ops.yaml", "# a comment first\n- op: replace\n  path: /spec/ports/0/port\n  value: 81\n");
+		assertThatThrownBy(() -> kustomizer.build(dir)).hasMessageContaining("JSON 6902 patches (a list of operations)");
 
 		write("kustomization.yaml", "resources: [service.yaml]\npatches:\n  - target: {kind: Service}\n"
 				+ "    patch: |\n      kind: Service\n      metadata: {name: web}\n      spec:\n        $retainKeys: [ports]\n");
@@ -97,6 +101,23 @@ class KustomizerTest {
 		write("service.yaml", SERVICE);
 
 		assertThatThrownBy(() -> kustomizer.build(dir)).hasMessageContaining("Service web has no field metadata.labels.copy");
+	}
+
+	@Test
+	void refusesYamlThatKustomizeRefusesOrThatItCannotMirror() throws IOException {
+		write("kustomization.yaml", "resources: [service.yaml]\n");
+		write("service.yaml", SERVICE + "metadata: {name: twice}\n");
+		assertThatThrownBy(() -> kustomizer.build(dir)).hasMessageContaining("key 'metadata' appears twice");
+
+		write("service.yaml", "base: &base {name: web}\napiVersion: v1\nkind: Service\nmetadata:\n  <<: *base\n");
+		assertThatThrownBy(() -> kustomizer.build(dir)).hasMessageContaining("no merge keys '<<'");
+
+		write("service.yaml", SERVICE);
+		write("kustomization.yaml", "resources: [service.yaml]\nimages: [{name: web, newTag: 1.10}]\n");
+		assertThatThrownBy(() -> kustomizer.build(dir)).hasMessageContaining("images newTag must be a string");
+
+		write("kustomization.yaml", "resources: [service.yaml]\nnamespace: {name: lab}\n");
+		assertThatThrownBy(() -> kustomizer.build(dir)).hasMessageContaining("namespace must be a string");
 	}
 
 	@Test

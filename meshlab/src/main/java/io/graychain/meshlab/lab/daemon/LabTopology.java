@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.kustomize.ManifestException;
-import io.graychain.meshlab.kustomize.ManifestReader;
 import io.graychain.meshlab.kustomize.Manifests;
 import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.lab.pods.PodSpec;
@@ -34,13 +33,9 @@ public record LabTopology(MeshConfig base, List<PodSpec> pods, Map<String, Path>
 
 	/** Renders {@code options.overlay()} and finds every jar; fails naming every jar that is missing. */
 	public static LabTopology load(LabOptions options, Kustomizer renderer) {
-		String yaml = renderer.renderYaml(options.overlay());
 		String source = options.overlay() + " (rendered)";
-		Manifests manifests = ManifestReader.read(yaml, source);
-		MeshLoader loader = new MeshLoader().read(yaml, source);
-		if (!loader.problems().isEmpty()) {
-			throw new ManifestException(source + " cannot be read: " + loader.problems());
-		}
+		Manifests manifests = renderer.render(options.overlay());
+		MeshLoader loader = new MeshLoader().add(manifests, source);
 		MeshConfig base = new MeshConfig(namespace(manifests), loader.resources());
 		List<PodSpec> pods = PodPlan.of(manifests);
 		if (pods.isEmpty()) {
