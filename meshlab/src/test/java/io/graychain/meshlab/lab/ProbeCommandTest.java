@@ -30,7 +30,7 @@ class ProbeCommandTest {
 		assertThat(args).containsExactly("exec", "-n", "graychain", "deploy/product-v1", "-c", "app", "--", "java", "-Xmx16m",
 				"-Xms4m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp",
 				"@/app/jib-classpath-file", "io.graychain.support.probe.MeshProbe", "--count", "20", "--connect-timeout", "3000",
-				"--read-timeout", "3000", "--header", "end-user: jason", "http://appa:8000/?a=1");
+				"--read-timeout", "3000", "--deadline", "60", "--header", "end-user: jason", "http://appa:8000/?a=1");
 		assertThat(ProbeCommand.MAIN_CLASS).isEqualTo(MeshProbe.class.getName());
 	}
 
@@ -47,6 +47,9 @@ class ProbeCommandTest {
 				new OneShotHttp.Reply(404, "no route"), "! HTTP 500", new OneShotHttp.Reply(500, ""),
 				"! no reply: SocketTimeoutException: Read timed out", new OneShotHttp.Reply(0, "no reply: Read timed out"));
 		same.forEach((line, reply) -> assertThat(ChainLine.of(ProbeLines.reply(line))).as(line).isEqualTo(ChainLine.of(reply)));
+		assertThat(ProbeLines.pastDeadline(ProbeLines.reply(MeshProbe.DEADLINE))).isTrue();
+		assertThat(ProbeLines.DEADLINE).isEqualTo(MeshProbe.DEADLINE);
+		assertThat(ProbeLines.pastDeadline(ProbeLines.reply("! no reply: SocketTimeoutException: deadline"))).isFalse();
 		assertThat(ProbeLines.parse("appa:v1\n! HTTP 502\n", 2)).extracting(OneShotHttp.Reply::status).containsExactly(200, 502);
 		assertThatThrownBy(() -> ProbeLines.parse("appa:v1\n", 2)).hasMessageContaining("printed 1 line(s) for 2 request(s)");
 	}
