@@ -19,11 +19,14 @@ import java.util.concurrent.TimeoutException;
  * workload's labels, as {@code sourceLabels} rules need:
  *
  * <pre>{@code
- * kubectl exec -n graychain deploy/product-v1 -c app -- java -Xmx24m -XX:+UseSerialGC \
- *     -cp @/app/jib-classpath-file io.graychain.support.probe.MeshProbe --count 20 http://appa:8000/
+ * kubectl exec -n graychain deploy/product-v1 -c app -- java <flags> -cp @/app/jib-classpath-file \
+ *     io.graychain.support.probe.MeshProbe --count 20 --deadline 60 http://appa:8000/
  * }</pre>
  *
- * Every image holds it (the support library is in every service's classpath). It starts no Spring
+ * with the JVM flags of meshlab's {@code io.graychain.meshlab.lab.cluster.ProbeCommand}, which builds
+ * this command: its {@code JVM_FLAGS} (a small heap among them) are the ones to read, not repeated here.
+ *
+ * <p>Every image holds the probe (the support library is in every service's classpath). It starts no Spring
  * context and uses only the JDK, so that it runs with a small heap next to the app. Each request goes
  * on a new connection ({@code Connection: close}), so that no kept-alive connection pins the requests
  * to one pod and skews a weighted split. One line per request on stdout, in order: the first line of
