@@ -1,18 +1,18 @@
 package io.graychain.meshlab.chain;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import io.graychain.meshlab.route.HttpRequest;
+import io.graychain.support.propagation.CookieAllowList;
 
 /**
  * The downstream calls of the graychain services, as their Feign clients make them, with the headers
  * every service propagates. Both lists mirror {@code graychain.propagation.*} in the services'
- * {@code graychain-defaults.properties}.
+ * {@code graychain-defaults.properties}; the {@code Cookie} header is cut down by the services' own
+ * {@link CookieAllowList}.
  */
 final class GraychainCalls implements CallGraph {
 
@@ -23,6 +23,9 @@ final class GraychainCalls implements CallGraph {
 
 	/** The cookies the services pass on; every other cookie stays at the hop that received it. */
 	static final Set<String> RELAYED_COOKIES = Set.of("user");
+
+	/** Cuts the {@code Cookie} header down to the relayed cookies, with the services' own code. */
+	private static final CookieAllowList COOKIES = new CookieAllowList(RELAYED_COOKIES);
 
 	@Override
 	public Optional<HttpRequest> downstream(String service, String version, HttpRequest received) {
@@ -42,25 +45,12 @@ final class GraychainCalls implements CallGraph {
 	private static HttpRequest call(HttpRequest received, String host, String path, Map<String, String> query) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		received.headers().forEach((name, value) -> {
-			String passed = "cookie".equals(name) ? relayedCookies(value) : value;
+			String passed = "cookie".equals(name) ? COOKIES.filter(value) : value;
 			if (PROPAGATED.contains(name) && passed != null) {
 				headers.put(name, passed);
 			}
 		});
 		return received.forward(host, path, headers, query);
-	}
-
-	/** The relayed cookies in the order sent, joined with {@code "; "}; null when there are none. */
-	private static String relayedCookies(String header) {
-		List<String> kept = new ArrayList<>();
-		for (String piece : header.split(";")) {
-			int equals = piece.indexOf('=');
-			String name = (equals >= 0) ? piece.substring(0, equals).strip() : "";
-			if (RELAYED_COOKIES.contains(name)) {
-				kept.add(name + "=" + piece.substring(equals + 1).strip());
-			}
-		}
-		return kept.isEmpty() ? null : String.join("; ", kept);
 	}
 
 	private static Map<String, String> keep(Map<String, String> query, String name) {

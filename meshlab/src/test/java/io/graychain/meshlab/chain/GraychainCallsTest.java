@@ -13,6 +13,7 @@ import io.graychain.meshlab.route.HttpRequest;
 import io.graychain.meshlab.route.RouteEngine;
 import io.graychain.meshlab.testing.Mesh;
 import io.graychain.meshlab.testing.Tools;
+import io.graychain.support.propagation.CookieAllowList;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,15 @@ class GraychainCallsTest {
 	void withoutTheUserCookieNoCookieHeaderGoesDown() {
 		for (String cookie : new String[] { "a=1; session=secret", "superuser=tester", "user2=tester; User=tester", "user" }) {
 			assertThat(belowAppa(cookie).headers()).as(cookie).doesNotContainKey("cookie");
+		}
+	}
+
+	@Test
+	void theCookieHeaderIsCutDownByTheServicesOwnAllowList() {
+		CookieAllowList services = new CookieAllowList(GraychainCalls.RELAYED_COOKIES);
+		for (String cookie : new String[] { "a=1; user=tester; session=secret", " user = a ;theme=dark;user=b=c", "user",
+				"user=", ";;user=x;", "User=x; user=y", "=user; user", "a=user=b" }) {
+			assertThat(belowAppa(cookie).header("cookie")).as(cookie).isEqualTo(services.filter(cookie));
 		}
 	}
 

@@ -72,13 +72,22 @@ class PodExecTest {
 		FakeKubectl kubectl = FakeKubectl.probeRunner(dir, "graychain", Map.of("product-v1", sidecar.getAddress().getPort()));
 		Map<String, String> headers = Sender.withCookies(Map.of("end-user", "jason"), Map.of("user", "tester"));
 
-		List<OneShotHttp.Reply> replies = pods(kubectl, 4).send("product-v1", "appa:8000", "/greet?name=xx", headers, 10);
+		List<String> progress = new CopyOnWriteArrayList<>();
+
+		List<OneShotHttp.Reply> replies = new PodExec(new Kubectl(kubectl.executable()),
+				new ProbeCommand("graychain", Duration.ofSeconds(5)), 4, Duration.ofSeconds(60), progress::add)
+			.send("product-v1", "appa:8000", "/greet?name=xx", headers, 10);
 
 		assertThat(replies).hasSize(10).allSatisfy(r -> assertThat(ChainLine.of(r).text()).isEqualTo("appa:v1 > appb:v1"));
 		assertThat(kubectl.calls()).as("one exec per batch of 4").hasSize(3).allSatisfy(call -> assertThat(call)
 			.startsWith("exec -n graychain deploy/product-v1 -c app -- java -Xmx16m ")
 			.endsWith(" --header end-user: jason --header Cookie: user=tester http://appa:8000/greet?name=xx"));
-		assertThat(kubectl.calls().get(2)).contains(" --count 2 ");
+		assertThat(kubectl.calls().get(0)).contains(" --count 4 --connect-timeout 5000 --read-timeout 5000 --deadline 40 ");
+		assertThat(kubectl.calls().get(2)).contains(" --count 2 ").contains(" --deadline 20 ");
+		assertThat(progress).as("a line after each batch").hasSize(3)
+			.allSatisfy(line -> assertThat(line).startsWith("product-v1 -> appa:8000/greet?name=xx: "));
+		assertThat(progress.get(0)).contains("4/10 sent from its pod, batch 1/3, ");
+		assertThat(progress.get(2)).contains("10/10 sent from its pod, batch 3/3, ").doesNotContain("deadline");
 		assertThat(kubectl.oneAtATime()).isTrue();
 		assertThat(seen).hasSize(10).allSatisfy(request -> {
 			assertThat(request.getRequestURI()).hasToString("http://appa:8000/greet?name=xx");
@@ -125,17 +134,47 @@ class PodExecTest {
 		String forbidden = "Error from server (Forbidden): pods \"appa-v2-0\" is forbidden: cannot create resource \"pods/exec\"";
 		assertThatThrownBy(() -> send(FakeKubectl.failing(dir, 1, forbidden))).hasMessageContaining(forbidden)
 			.hasMessageContaining("needs the right to create pods/exec in namespace graychain");
+		String olderProbe = "MeshProbe: unknown option --deadline\nusage: MeshProbe [--count N] ...";
+		assertThatThrownBy(() -> send(FakeKubectl.failing(dir, 2, olderProbe))).hasMessageContaining("failed (exit 2)")
+			.hasMessageContaining("the image's mesh probe is older than this graychain");
 	}
 
 	@Test
-	void anExecThatHangsIsStoppedWithinItsBound() {
+	void anExecThatHangsIsStoppedAtTheProbesDeadlinePlusTheOverhead() {
 		PodExec pods = new PodExec(new Kubectl(FakeKubectl.hanging(dir).executable()),
-				new ProbeCommand("graychain", Duration.ofMillis(200)), 100, Duration.ofSeconds(1));
+				new ProbeCommand("graychain", Duration.ofMillis(200)), 100, Duration.ofSeconds(1), line -> {
+				});
 		long started = System.nanoTime();
 
 		assertThatThrownBy(() -> pods.send("appa-v2", "appb:8000", "/", Map.of(), 1)).isInstanceOf(SendFailure.class)
-			.hasMessageContaining("kubectl exec -n graychain deploy/appa-v2 -c app did not finish within 1 s");
+			.hasMessageContaining("kubectl exec -n graychain deploy/appa-v2 -c app did not finish within 2 s");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void aBatchIsBoundedByTheProbesDeadlineWhichKubectlOutlives() {
+		ProbeCommand command = new ProbeCommand("graychain", Duration.ofSeconds(10));
+		assertThat(command.deadline(1)).isEqualTo(Duration.ofSeconds(20));
+		assertThat(command.deadline(2)).isEqualTo(Duration.ofSeconds(40));
+		assertThat(command.deadline(PodExec.BATCH_SIZE)).as("not 100 x 20 s").isEqualTo(ProbeCommand.MAX_DEADLINE)
+			.isEqualTo(Duration.ofSeconds(60));
+		assertThat(new ProbeCommand("graychain", Duration.ofMillis(1)).deadline(1)).isEqualTo(Duration.ofSeconds(1));
+		assertThat(command.args("product-v1", "appa:8000", "/", Map.of(), 100)).containsSequence("--deadline", "60");
+		assertThat(PodExec.OVERHEAD).as("kubectl is stopped well after the probe's deadline").isGreaterThan(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void progressSaysHowManyRequestsTheProbesDeadlineLeftWithoutAReply() throws IOException {
+		Path kubectl = Files.writeString(dir.resolve("kubectl"), "#!/usr/bin/env bash\nprintf 'appa:v1\\n! no reply: deadline\\n'\n");
+		Files.setPosixFilePermissions(kubectl, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+		List<String> progress = new CopyOnWriteArrayList<>();
+
+		List<OneShotHttp.Reply> replies = new PodExec(new Kubectl(kubectl), new ProbeCommand("graychain", Duration.ofSeconds(1)),
+				2, Duration.ofSeconds(30), progress::add).send("product-v1", "appa:8000", "/", Map.of(), 2);
+
+		assertThat(replies).extracting(OneShotHttp.Reply::status).containsExactly(200, 0);
+		assertThat(progress).singleElement().asString().startsWith("product-v1 -> appa:8000/: 2/2 sent from its pod, batch 1/1, ")
+			.endsWith(", 1 without a reply by the probe's deadline");
 	}
 
 	@Test
@@ -145,13 +184,15 @@ class PodExecTest {
 		assertThat(Kubectl.find(Map.of("KUBECTL", dir.resolve("none").toString()))).isEmpty();
 		assertThat(Kubectl.find(Map.of("PATH", "/nowhere:" + dir))).contains(new Kubectl(kubectl));
 		Path empty = Files.createDirectory(dir.resolve("empty"));
-		assertThatThrownBy(() -> PodExec.find(Map.of("PATH", empty.toString()), "graychain", Duration.ofSeconds(1)))
+		assertThatThrownBy(() -> PodExec.find(Map.of("PATH", empty.toString()), "graychain", Duration.ofSeconds(1), line -> {
+		}))
 			.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kubectl not found");
 	}
 
 	private static PodExec pods(FakeKubectl kubectl, int batchSize) {
 		return new PodExec(new Kubectl(kubectl.executable()), new ProbeCommand("graychain", Duration.ofSeconds(5)), batchSize,
-				Duration.ofSeconds(60));
+				Duration.ofSeconds(60), line -> {
+				});
 	}
 
 	private static List<OneShotHttp.Reply> send(FakeKubectl kubectl) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.graychain.meshlab.lab.client.ChainLine;
 import io.graychain.meshlab.lab.client.OneShotHttp;
@@ -30,8 +31,20 @@ class ProbeCommandTest {
 		assertThat(args).containsExactly("exec", "-n", "graychain", "deploy/product-v1", "-c", "app", "--", "java", "-Xmx16m",
 				"-Xms4m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp",
 				"@/app/jib-classpath-file", "io.graychain.support.probe.MeshProbe", "--count", "20", "--connect-timeout", "3000",
-				"--read-timeout", "3000", "--header", "end-user: jason", "http://appa:8000/?a=1");
+				"--read-timeout", "3000", "--deadline", "60", "--header", "end-user: jason", "http://appa:8000/?a=1");
 		assertThat(ProbeCommand.MAIN_CLASS).isEqualTo(MeshProbe.class.getName());
+	}
+
+	@Test
+	void theProbesJvmFlagsAreStatedAsProbeCommandGivesThemOrNotAtAll() throws IOException {
+		String readme = Files.readString(Repository.root().resolve("README.md")).replaceAll("\\\\\n\\s*", "");
+		assertThat(readme).contains("java " + String.join(" ", ProbeCommand.JVM_FLAGS) + " -cp " + ProbeCommand.IMAGE_CLASSPATH);
+		String probe = Files.readString(Repository.root().resolve("support/src/main/java/io/graychain/support/probe/MeshProbe.java"));
+		assertThat(probe).as("MeshProbe's javadoc refers to ProbeCommand's flags").doesNotContainPattern("-X[a-z]{2}\\d")
+			.contains("ProbeCommand");
+		String testRun = Files.readString(Repository.root().resolve("support/src/test/java/io/graychain/support/probe/ProbeProcess.java"));
+		assertThat(Pattern.compile("\"(-X[^\"]*)\"").matcher(testRun).results().map(m -> m.group(1)).toList())
+			.as("the flags the probe's own tests run it with").isEqualTo(ProbeCommand.JVM_FLAGS);
 	}
 
 	@Test
@@ -47,6 +60,9 @@ class ProbeCommandTest {
 				new OneShotHttp.Reply(404, "no route"), "! HTTP 500", new OneShotHttp.Reply(500, ""),
 				"! no reply: SocketTimeoutException: Read timed out", new OneShotHttp.Reply(0, "no reply: Read timed out"));
 		same.forEach((line, reply) -> assertThat(ChainLine.of(ProbeLines.reply(line))).as(line).isEqualTo(ChainLine.of(reply)));
+		assertThat(ProbeLines.pastDeadline(ProbeLines.reply(MeshProbe.DEADLINE))).isTrue();
+		assertThat(ProbeLines.DEADLINE).isEqualTo(MeshProbe.DEADLINE);
+		assertThat(ProbeLines.pastDeadline(ProbeLines.reply("! no reply: SocketTimeoutException: deadline"))).isFalse();
 		assertThat(ProbeLines.parse("appa:v1\n! HTTP 502\n", 2)).extracting(OneShotHttp.Reply::status).containsExactly(200, 502);
 		assertThatThrownBy(() -> ProbeLines.parse("appa:v1\n", 2)).hasMessageContaining("printed 1 line(s) for 2 request(s)");
 	}

@@ -18,18 +18,27 @@ import java.util.Map;
  * @param count how many requests
  * @param connectTimeoutMillis connect timeout of each request
  * @param readTimeoutMillis read timeout of each request (each read of the reply)
+ * @param deadlineSeconds how long the probe may send, from its start; {@link #NO_DEADLINE} for no limit
  */
 public record ProbeOptions(URI url, Map<String, String> headers, int count, int connectTimeoutMillis,
-		int readTimeoutMillis) {
+		int readTimeoutMillis, int deadlineSeconds) {
 
 	static final String USAGE = """
 			usage: MeshProbe [--count N] [--header 'name: value']... [--cookie name=value]...
-			                 [--query name=value]... [--connect-timeout MS] [--read-timeout MS] http://host:port/path
+			                 [--query name=value]... [--connect-timeout MS] [--read-timeout MS]
+			                 [--deadline SECONDS] http://host:port/path
 			Sends N GETs (Accept: text/plain), each on a new connection, and prints one line per reply:
 			the chain of a 2xx reply, '! HTTP <status> <first line>' for any other status,
-			'! no reply: <problem>' when none came. Defaults: 1 request, timeouts 2000 and 10000 ms.""";
+			'! no reply: <problem>' when none came. Once the deadline (counted from the start) has
+			passed, it sends no more and prints '! no reply: deadline' for each request left, the one
+			in flight included. Defaults: 1 request, timeouts 2000 and 10000 ms, no deadline.""";
+
+	/** {@link #deadlineSeconds()} when the probe may send for as long as its requests take. */
+	public static final int NO_DEADLINE = 0;
 
 	private static final int MAX_COUNT = 100_000;
+
+	private static final int MAX_DEADLINE = 86_400;
 
 	public ProbeOptions {
 		headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -44,6 +53,7 @@ public record ProbeOptions(URI url, Map<String, String> headers, int count, int 
 		int count = 1;
 		int connect = 2_000;
 		int read = 10_000;
+		int deadline = NO_DEADLINE;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (!arg.startsWith("--")) {
@@ -61,6 +71,7 @@ public record ProbeOptions(URI url, Map<String, String> headers, int count, int 
 				case "--count" -> count = number(arg, value, MAX_COUNT);
 				case "--connect-timeout" -> connect = number(arg, value, 600_000);
 				case "--read-timeout" -> read = number(arg, value, 600_000);
+				case "--deadline" -> deadline = number(arg, value, MAX_DEADLINE);
 				case "--header" -> {
 					String[] pair = pair(arg, value, ':');
 					headers.put(pair[0], pair[1]);
@@ -79,7 +90,7 @@ public record ProbeOptions(URI url, Map<String, String> headers, int count, int 
 		if (!cookies.isEmpty()) {
 			headers.merge("Cookie", String.join("; ", cookies), (given, added) -> given + "; " + added);
 		}
-		return new ProbeOptions(uri(url, query), headers, count, connect, read);
+		return new ProbeOptions(uri(url, query), headers, count, connect, read, deadline);
 	}
 
 	private static URI uri(String url, List<String> query) {

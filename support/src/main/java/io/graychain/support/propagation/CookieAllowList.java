@@ -9,16 +9,17 @@ import java.util.Set;
  * The cookies a hop may pass on and report, by exact (case-sensitive) name. A browser sends every
  * cookie it holds for a host in one {@code Cookie} header; only the allow-listed ones travel down
  * the chain, so a session cookie (HttpOnly or not) stays at the hop that received it and never
- * appears in a reply.
+ * appears in a reply. Plain Java, no Spring: meshlab's route engine relays cookies with it too, as
+ * the services do.
  */
-final class CookieAllowList {
+public final class CookieAllowList {
 
 	/** How a browser joins the cookies of one {@code Cookie} header. */
 	static final String SEPARATOR = "; ";
 
 	private final Set<String> names;
 
-	CookieAllowList(Collection<String> names) {
+	public CookieAllowList(Collection<String> names) {
 		this.names = Set.copyOf(names);
 	}
 
@@ -28,7 +29,7 @@ final class CookieAllowList {
 	 * around a name or value are dropped, a value keeps any {@code =} it contains, and a piece
 	 * without {@code =} is no cookie.
 	 */
-	String filter(String header) {
+	public String filter(String header) {
 		if (header == null || names.isEmpty()) {
 			return null;
 		}

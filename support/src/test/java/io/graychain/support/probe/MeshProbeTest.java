@@ -77,6 +77,31 @@ class MeshProbeTest {
 	}
 
 	@Test
+	void pastItsDeadlineTheProbeSendsNoMoreGivesUpOnTheRequestInFlightAndEnds() {
+		server.stubFor(get("/slow").willReturn(aResponse().withBody("appa:v1").withFixedDelay(2_000)));
+
+		ProbeProcess probe = ProbeProcess.run("--count", "4", "--read-timeout", "60000", "--deadline", "3", url("/slow"));
+
+		assertThat(probe.exit()).as(probe.errors()).isZero();
+		assertThat(probe.lines()).as("one reply within 3 s, the second in flight at the deadline, two not sent")
+			.containsExactly("appa:v1", "! no reply: deadline", "! no reply: deadline", "! no reply: deadline");
+		assertThat(probe.took()).as("the deadline, not four 2 s replies or a 60 s read timeout")
+			.isLessThan(Duration.ofSeconds(7));
+		assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/slow")))).as("nothing sent after the deadline")
+			.hasSizeLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void aDeadlineThatIsNotReachedChangesNothing() {
+		server.stubFor(get("/").willReturn(aResponse().withBody("appa:v1 > appb:v1\n")));
+
+		ProbeProcess probe = ProbeProcess.run("--count", "3", "--deadline", "30", url("/"));
+
+		assertThat(probe.lines()).containsExactlyElementsOf(Collections.nCopies(3, "appa:v1 > appb:v1"));
+		assertThat(probe.took()).isLessThan(Duration.ofSeconds(20));
+	}
+
+	@Test
 	void aRefusedConnectionIsAnErrorLine() {
 		ProbeProcess probe = ProbeProcess.run("--count", "2", "--connect-timeout", "1000", Http.closedPortUrl() + "/");
 

@@ -17,6 +17,14 @@ class ProbeOptionsTest {
 		assertThat(options.count()).isOne();
 		assertThat(options.connectTimeoutMillis()).isEqualTo(2_000);
 		assertThat(options.readTimeoutMillis()).isEqualTo(10_000);
+		assertThat(options.deadlineSeconds()).isEqualTo(ProbeOptions.NO_DEADLINE);
+	}
+
+	@Test
+	void aDeadlineIsWholeSecondsFromOne() {
+		assertThat(ProbeOptions.parse("--deadline", "60", "http://appa:8000/").deadlineSeconds()).isEqualTo(60);
+		assertThatThrownBy(() -> ProbeOptions.parse("--deadline", "0", "http://a/")).hasMessageContaining("--deadline needs a number");
+		assertThatThrownBy(() -> ProbeOptions.parse("--deadline", "1.5", "http://a/")).hasMessageContaining("--deadline needs a number");
 	}
 
 	@Test

@@ -10,13 +10,17 @@ import io.graychain.meshlab.lab.client.OneShotHttp;
  * What the mesh probe prints, one line per request, read back into the replies the gateway path
  * gives, so that both are counted alike ({@code ChainLine.of}): a plain line is the body of a 2xx reply
  * (the chain); {@code ! HTTP 503 appa:v1 > appb:!503} a reply with another status and its first
- * line; {@code ! no reply: <problem>} no reply at all.
+ * line; {@code ! no reply: <problem>} no reply at all ({@code ! no reply: deadline}: none by the
+ * probe's deadline).
  */
 public final class ProbeLines {
 
 	private static final Pattern STATUS = Pattern.compile("! HTTP (\\d{3})(?: (.*))?");
 
 	private static final String NO_REPLY = "! no reply";
+
+	/** The line of a request that the probe's deadline left without a reply. */
+	public static final String DEADLINE = NO_REPLY + ": deadline";
 
 	private ProbeLines() {
 	}
@@ -34,6 +38,11 @@ public final class ProbeLines {
 					+ " request(s)" + (shown.isEmpty() ? "" : ": " + shown));
 		}
 		return lines.stream().map(ProbeLines::reply).toList();
+	}
+
+	/** True when {@code reply} is one the probe gave up on at its deadline. */
+	public static boolean pastDeadline(OneShotHttp.Reply reply) {
+		return reply.status() == 0 && reply.body().equals(DEADLINE.substring(2));
 	}
 
 	/** One line as a reply. */

@@ -23,7 +23,8 @@ import io.graychain.meshlab.scenario.Scenario;
  * ({@code --lab .lab}: ingress, sidecars and lanes from the lab) or a URL ({@code --url}: the
  * ingress gateway of a cluster). With {@code --url} alone, in-mesh entries are reported as not
  * checkable; with {@code --cluster} too, they are sent from their workload's pod in
- * {@code --namespace} (default graychain) with kubectl exec ({@link PodExec}). Exit 0 when it holds.
+ * {@code --namespace} (default graychain) with kubectl exec ({@link PodExec}), a line on stderr after
+ * each batch. Exit 0 when it holds.
  */
 public final class VerifyCommand {
 
@@ -47,7 +48,8 @@ public final class VerifyCommand {
 		}
 		if (args.has("url")) {
 			PodSender pods = args.has("cluster")
-					? PodExec.find(System.getenv(), args.get("namespace", ProbeCommand.DEFAULT_NAMESPACE), timeout)
+					? PodExec.find(System.getenv(), args.get("namespace", ProbeCommand.DEFAULT_NAMESPACE), timeout,
+							line -> System.err.println("  " + line))
 					: PodSender.NONE;
 			sender = new Sender(URI.create(args.get("url", "")), Map.of(), timeout, pods);
 			lanes = args.has("lanes") ? LabClient.lanes(args.get("lanes", "")) : overlayLanes(repo.resolve(args.get("overlay", "k8s/overlays/v2")));
