@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The kubectl executable, found as the lab finds it ({@code $KUBECTL}, else {@code kubectl} on the
+ * The kubectl executable, found as the scripts find it ({@code $KUBECTL}, else {@code kubectl} on the
  * {@code PATH}), run with a bounded time.
  *
  * @param executable the kubectl to run
@@ -25,16 +25,21 @@ public record Kubectl(Path executable) {
 	/** Environment variable that may name the kubectl executable. */
 	public static final String ENV = "KUBECTL";
 
-	/** kubectl as {@code env} names it ({@code KUBECTL}, else on the {@code PATH}); empty when there is none. */
+	/**
+	 * kubectl as {@code env} names it, as bash runs {@code "$KUBECTL"}: {@code KUBECTL} as a path when
+	 * it has a slash, else as a command on the {@code PATH} ({@code kubectl} when unset); empty when
+	 * there is none.
+	 */
 	public static Optional<Kubectl> find(Map<String, String> env) {
 		String named = env.get(ENV);
-		if (named != null && !named.isBlank()) {
-			Path path = Path.of(named);
+		String command = (named == null || named.isBlank()) ? "kubectl" : named;
+		if (command.contains("/")) {
+			Path path = Path.of(command);
 			return Files.isExecutable(path) ? Optional.of(new Kubectl(path)) : Optional.empty();
 		}
 		return Stream.of(env.getOrDefault("PATH", "").split(File.pathSeparator))
 			.filter(dir -> !dir.isBlank())
-			.map(dir -> Path.of(dir, "kubectl"))
+			.map(dir -> Path.of(dir, command))
 			.filter(Files::isExecutable)
 			.findFirst()
 			.map(Kubectl::new);
