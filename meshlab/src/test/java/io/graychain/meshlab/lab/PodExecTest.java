@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,10 @@ class PodExecTest {
 		assertThat(Kubectl.find(Map.of("KUBECTL", kubectl.toString()))).contains(new Kubectl(kubectl));
 		assertThat(Kubectl.find(Map.of("KUBECTL", dir.resolve("none").toString()))).isEmpty();
 		assertThat(Kubectl.find(Map.of("PATH", "/nowhere:" + dir))).contains(new Kubectl(kubectl));
+		// a command name without a slash is looked up on the PATH, as the scripts' "$KUBECTL" is by bash
+		Path named = Files.copy(kubectl, dir.resolve("kubectl-1.32"), StandardCopyOption.COPY_ATTRIBUTES);
+		assertThat(Kubectl.find(Map.of("KUBECTL", "kubectl-1.32", "PATH", "/nowhere:" + dir))).contains(new Kubectl(named));
+		assertThat(Kubectl.find(Map.of("KUBECTL", "kubectl-1.32", "PATH", "/nowhere"))).isEmpty();
 		Path empty = Files.createDirectory(dir.resolve("empty"));
 		assertThatThrownBy(() -> PodExec.find(Map.of("PATH", empty.toString()), "graychain", Duration.ofSeconds(1), line -> {
 		}))

@@ -2,6 +2,7 @@ package io.graychain.meshlab.testing;
 
 import java.nio.file.Path;
 
+import io.graychain.meshlab.kubectl.Kubectl;
 import io.graychain.meshlab.kustomize.KustomizeRenderer;
 import io.graychain.support.test.Repository;
 import io.graychain.support.test.RequiredTools;
@@ -19,6 +20,18 @@ public final class Tools {
 			RequiredTools.missing("kubectl not found on PATH (or $KUBECTL): cannot render k8s/ overlays");
 		}
 		return renderer.get();
+	}
+
+	/**
+	 * The real kubectl ({@code $KUBECTL}, else on the PATH), e.g. for a kubectl test double to run
+	 * {@code kustomize} with; skips the test (or fails it when tools are required) if it is missing.
+	 */
+	public static Path realKubectl() {
+		var kubectl = Kubectl.find(System.getenv());
+		if (kubectl.isEmpty()) {
+			RequiredTools.missing("kubectl not found on PATH (or $KUBECTL): cannot render k8s/ overlays");
+		}
+		return kubectl.get().executable();
 	}
 
 	/** An executable on the PATH; skips the test (or fails it when tools are required) if it is missing. */
