@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,7 +21,8 @@ import io.graychain.support.test.RequiredTools;
 /**
  * A real headless Chromium (Debian {@code chromium} and {@code chromium-driver}) with a fresh
  * profile, for loopback pages only. Missing tools fail the test under
- * {@code GRAYCHAIN_REQUIRE_TOOLS=true} and skip it otherwise.
+ * {@code GRAYCHAIN_REQUIRE_TOOLS=true} and skip it otherwise. A test class holds one browser for all
+ * its tests with {@code @RegisterExtension static final HeadlessChromium.PerClass chromium = new HeadlessChromium.PerClass();}.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -77,6 +81,30 @@ final class HeadlessChromium implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** One browser for the tests of a class: started before the first, closed after the last. */
+	static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+		private HeadlessChromium browser;
+
+		@Override
+		public void beforeAll(ExtensionContext context) throws IOException {
+			browser = start();
+		}
+
+		@Override
+		public void afterAll(ExtensionContext context) throws IOException {
+			if (browser != null) {
+				browser.close();
+				browser = null;
+			}
+		}
+
+		HeadlessChromium browser() {
+			return browser;
+		}
+
 	}
 
 }

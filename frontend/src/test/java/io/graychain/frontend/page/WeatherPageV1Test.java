@@ -1,11 +1,8 @@
 package io.graychain.frontend.page;
 
-import java.io.IOException;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wiremock.spring.InjectWireMock;
 
 import io.graychain.frontend.FrontendTest;
@@ -25,7 +22,8 @@ class WeatherPageV1Test {
 			{"service":"forecast","version":"v1","data":{"city":"oslo","name":"Oslo","weather":"snowy","highC":1,"lowC":-6}}
 			""";
 
-	private static HeadlessChromium browser;
+	@RegisterExtension
+	static final HeadlessChromium.PerClass chromium = new HeadlessChromium.PerClass();
 
 	@LocalServerPort
 	int port;
@@ -33,22 +31,10 @@ class WeatherPageV1Test {
 	@InjectWireMock("forecast")
 	WireMockServer forecast;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@Test
 	void theForecastButtonIsGreenAndTheChainHasNoRecommendation() {
 		forecast.stubFor(ForecastReplies.forecast().willReturn(okJson(FORECAST_V1)));
-		WeatherPage page = new WeatherPage(browser, port).open();
+		WeatherPage page = new WeatherPage(chromium.browser(), port).open();
 		int[] rgb = page.backgroundRgb("show-forecast");
 		assertThat(rgb[1]).as("green of %s", (Object) rgb).isGreaterThan(rgb[0] + 40).isGreaterThan(rgb[2] + 40);
 		page.showForecast("Oslo", "frontend:v1 > forecast:v1");
@@ -60,7 +46,7 @@ class WeatherPageV1Test {
 	@Test
 	void aFailedHopIsShownAsText() {
 		forecast.stubFor(ForecastReplies.forecast().willReturn(aResponse().withStatus(200).withBody("<b>garbage</b>")));
-		WeatherPage page = new WeatherPage(browser, port).open();
+		WeatherPage page = new WeatherPage(chromium.browser(), port).open();
 		page.showForecastExpectingError("Berlin");
 		assertThat(page.text("forecast-error")).contains("502").contains("frontend:v1 > forecast:!502");
 		assertThat(page.elementsNamed("b")).isZero();

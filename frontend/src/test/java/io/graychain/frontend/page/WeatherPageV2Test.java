@@ -1,12 +1,9 @@
 package io.graychain.frontend.page;
 
-import java.io.IOException;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wiremock.spring.InjectWireMock;
 
 import io.graychain.frontend.FrontendTest;
@@ -28,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "VERSION=v2")
 class WeatherPageV2Test {
 
-	private static HeadlessChromium browser;
+	@RegisterExtension
+	static final HeadlessChromium.PerClass chromium = new HeadlessChromium.PerClass();
 
 	@LocalServerPort
 	int port;
@@ -38,22 +36,10 @@ class WeatherPageV2Test {
 
 	private WeatherPage page;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = HeadlessChromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@BeforeEach
 	void openPage() {
 		forecast.stubFor(ForecastReplies.answeringV2());
-		page = new WeatherPage(browser, port).open().clearCookies().open();
+		page = new WeatherPage(chromium.browser(), port).open().clearCookies().open();
 	}
 
 	@Test
