@@ -1,9 +1,7 @@
 package io.graychain.meshlab.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 
-import io.graychain.meshlab.kustomize.ManifestException;
 import io.graychain.meshlab.kustomize.RenderCommand;
 import io.graychain.meshlab.lab.cluster.ClusterCommand;
 import io.graychain.meshlab.lab.daemon.LabDaemonCommand;
@@ -66,18 +64,11 @@ public final class Meshlab extends NeedsCommand {
 		return USAGE;
 	}
 
+	/** A refusal of the input ({@link IllegalArgumentException}) is exit 2, any other failure exit 1: its message, one line. */
 	private static int failed(Exception ex, CommandLine command, CommandLine.ParseResult parsed) {
-		PrintWriter err = command.getErr();
-		if (ex instanceof IllegalArgumentException) {
-			err.println(prefix(command) + ex.getMessage());
-			return USAGE;
-		}
-		if (ex instanceof IllegalStateException || ex instanceof ManifestException || ex instanceof UncheckedIOException) {
-			err.println(prefix(command) + ex.getMessage());
-			return FAILED;
-		}
-		err.println(prefix(command) + "failed: " + (ex.getMessage() == null ? "an internal error" : ex.getMessage()));
-		return FAILED;
+		String message = ex.getMessage() == null ? "failed (an internal error)" : ex.getMessage();
+		command.getErr().println(prefix(command) + message);
+		return ex instanceof IllegalArgumentException ? USAGE : FAILED;
 	}
 
 	/** {@code "verify: "}: the name of the command that speaks. */

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "scenario", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Apply, remove and list the Istio routing scenarios of istio/scenarios/ on a cluster, make before break:"
 				+ " DestinationRules (the subsets) first, wait until they exist, then the VirtualServices, a delegate before its root.",
-		footer = { "", "Examples:", "  scripts/scenario list", "  scripts/scenario apply product-50-50",
+		footer = { "%nExamples:", "  scripts/scenario list", "  scripts/scenario apply product-50-50",
 				"  scripts/scenario --context kind-graychain apply weather-tester-cookie", "  scripts/scenario reset" })
 public final class ScenarioCommand extends NeedsCommand {
 
@@ -56,15 +56,7 @@ public final class ScenarioCommand extends NeedsCommand {
 			description = "the repository root, holding istio/ [GRAYCHAIN_REPO, default: .; the scripts set it]")
 	Path repo;
 
-	private final PrintStream out;
-
-	public ScenarioCommand() {
-		this(System.out);
-	}
-
-	ScenarioCommand(PrintStream out) {
-		this.out = out;
-	}
+	private final PrintStream out = System.out;
 
 	ApplyPlan plan() {
 		return new ApplyPlan(repo.toAbsolutePath().normalize().resolve("istio"));

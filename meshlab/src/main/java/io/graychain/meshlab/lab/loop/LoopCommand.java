@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 		description = { "Send GET <path> with Host <host> to the lab's ingress gateway (default), a URL, or a cluster's"
 				+ " Istio ingress gateway; N times or until Ctrl-C. Replies are read as one-line version chains"
 				+ " (Accept: text/plain), e.g. \"appa:v2 > appb:v2\". Exit 1 when any request failed." },
-		footer = { "", "Examples:", "  scripts/curl-loop --host product.graychain.local --path /product -n 200",
+		footer = { "%nExamples:", "  scripts/curl-loop --host product.graychain.local --path /product -n 200",
 				"  scripts/curl-loop --host appa.graychain.local -H 'version: v2'",
 				"  scripts/curl-loop --host frontend.graychain.local --path /api/forecast -b user=tester -q city=berlin",
 				"  scripts/curl-loop --from product-v1 --host appa:8000 -n 50",
@@ -95,18 +95,9 @@ public final class LoopCommand implements Callable<Integer> {
 	@Mixin
 	ClusterOptions clusterOptions;
 
-	private final PrintStream out;
+	private final PrintStream out = System.out;
 
-	private final PrintStream err;
-
-	public LoopCommand() {
-		this(System.out, System.err);
-	}
-
-	LoopCommand(PrintStream out, PrintStream err) {
-		this.out = out;
-		this.err = err;
-	}
+	private final PrintStream err = System.err;
 
 	@Override
 	public Integer call() {

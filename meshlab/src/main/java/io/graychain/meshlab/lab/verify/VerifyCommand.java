@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
 				+ " they are sent from inside that workload's pod (kubectl exec runs a small probe in its app container;"
 				+ " this needs the right to exec into pods of the namespace). Against a URL alone they are not checkable"
 				+ " from outside (SKIP). Exit 0 when the scenario holds, 1 when not." },
-		footer = { "", "Examples:", "  scripts/lab apply product-50-50 && scripts/verify product-50-50",
+		footer = { "%nExamples:", "  scripts/lab apply product-50-50 && scripts/verify product-50-50",
 				"  scripts/verify --cluster weather-tester-cookie",
 				"  scripts/verify --cluster --url http://localhost:8080 appa-delegate-10-90",
 				"  scripts/verify --url http://localhost:8080 --samples 2000 appa-delegate-10-90" })
