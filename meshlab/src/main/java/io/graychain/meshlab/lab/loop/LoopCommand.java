@@ -1,8 +1,6 @@
 package io.graychain.meshlab.lab.loop;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.graychain.meshlab.lab.client.ChainLine;
-import io.graychain.meshlab.lab.client.LabClient;
-import io.graychain.meshlab.lab.client.LabLocation;
+import io.graychain.meshlab.lab.client.PodSender;
 import io.graychain.meshlab.lab.client.Sender;
-import io.graychain.meshlab.lab.cluster.ClusterGateway;
-import io.graychain.meshlab.lab.cluster.ClusterOptions;
+import io.graychain.meshlab.lab.client.TargetOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,31 +65,12 @@ public final class LoopCommand implements Callable<Integer> {
 			description = "lab only: send from inside the mesh, through the sidecar of WORKLOAD (a Deployment, e.g. product-v1) [GRAYCHAIN_FROM]")
 	String from;
 
-	@Option(names = "--url", paramLabel = "URL", defaultValue = "${env:GRAYCHAIN_URL:-}",
-			description = "an ingress gateway URL instead of the lab, e.g. http://127.0.0.1:8080 [GRAYCHAIN_URL]")
-	String url;
-
-	@Option(names = "--cluster", defaultValue = "${env:GRAYCHAIN_CLUSTER:-false}", fallbackValue = "true",
-			description = "a cluster: its ingress gateway (unless --url gives it) and lanes found with kubectl [GRAYCHAIN_CLUSTER=true]")
-	boolean cluster;
-
-	@Option(names = "--lanes", paramLabel = "a,b", defaultValue = "${env:GRAYCHAIN_LANES:-}",
-			description = "services that run two versions, to mark crossed chains [GRAYCHAIN_LANES, default: from the lab, or from kubectl with --cluster]")
-	String lanes;
-
 	@Option(names = "--plain", defaultValue = "${env:GRAYCHAIN_PLAIN:-false}", fallbackValue = "true",
 			description = "one chain per line and a summary, also on a terminal [GRAYCHAIN_PLAIN=true]")
 	boolean plain;
 
-	@Option(names = "--request-timeout", paramLabel = "SECS", defaultValue = "${env:GRAYCHAIN_REQUEST_TIMEOUT:-10}",
-			description = "connect and read timeout of each request [GRAYCHAIN_REQUEST_TIMEOUT, default: ${DEFAULT-VALUE}]")
-	int requestTimeout;
-
 	@Mixin
-	LabLocation location;
-
-	@Mixin
-	ClusterOptions clusterOptions;
+	TargetOptions targetOptions;
 
 	private final PrintStream out = System.out;
 
@@ -104,28 +81,17 @@ public final class LoopCommand implements Callable<Integer> {
 		if (count < 0) {
 			throw new IllegalArgumentException("--count needs a number of requests, 0 or more, got " + count);
 		}
-		Duration timeout = Duration.ofSeconds(requestTimeout);
-		Sender sender;
-		Set<String> chainLanes;
-		if (cluster || !url.isBlank()) {
-			ClusterGateway gateway = cluster ? clusterOptions.gateway(System.getenv()) : null;
-			sender = new Sender(URI.create(url.isBlank() ? gateway.url() : url), Map.of(), timeout);
-			chainLanes = !lanes.isBlank() || gateway == null ? LabClient.lanes(lanes) : gateway.lanes();
-		}
-		else {
-			LabClient lab = location.client();
-			sender = new Sender(URI.create(lab.ingressUrl()), lab.sidecars(), timeout);
-			chainLanes = lanes.isBlank() ? lab.lanes() : LabClient.lanes(lanes);
-		}
+		TargetOptions.Target target = targetOptions.target(PodSender.NONE, Set::of);
+		Sender sender = target.sender();
 		if (!sender.canSend(from)) {
 			throw new IllegalArgumentException(sender.sidecars().isEmpty()
 					? "--from sends through a lab sidecar: not with --url or --cluster"
 					: "no sidecar of workload '" + from + "' to send from; workloads: " + sender.sidecars().keySet());
 		}
-		String target = Sender.pathAndQuery(path, pairs("--query", query, "="));
+		String pathAndQuery = Sender.pathAndQuery(path, pairs("--query", query, "="));
 		Map<String, String> sent = Sender.withCookies(pairs("--header", headers, ":"), pairs("--cookie", cookies, "="));
 		boolean live = !plain && System.console() != null;
-		return loop(sender, target, sent, new Tally(chainLanes), live);
+		return loop(sender, pathAndQuery, sent, new Tally(target.lanes()), live);
 	}
 
 	private int loop(Sender sender, String target, Map<String, String> sent, Tally tally, boolean live) {

@@ -1,21 +1,14 @@
 package io.graychain.meshlab.lab.verify;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.graychain.meshlab.kustomize.Kustomizer;
-import io.graychain.meshlab.lab.client.LabClient;
-import io.graychain.meshlab.lab.client.LabLocation;
 import io.graychain.meshlab.lab.client.PodSender;
-import io.graychain.meshlab.lab.client.Sender;
-import io.graychain.meshlab.lab.cluster.ClusterGateway;
-import io.graychain.meshlab.lab.cluster.ClusterOptions;
+import io.graychain.meshlab.lab.client.TargetOptions;
 import io.graychain.meshlab.lab.cluster.PodExec;
 import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.scenario.Scenario;
@@ -48,15 +41,6 @@ public final class VerifyCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "SCENARIO", description = "a scenario's name (scripts/scenario list shows them) or its folder")
 	String scenarioName;
 
-	@Option(names = "--url", paramLabel = "URL", defaultValue = "${env:GRAYCHAIN_URL:-}",
-			description = "the ingress gateway instead of the lab, e.g. http://127.0.0.1:8080 [GRAYCHAIN_URL]")
-	String url;
-
-	@Option(names = "--cluster", defaultValue = "${env:GRAYCHAIN_CLUSTER:-false}", fallbackValue = "true",
-			description = "a cluster: its ingress gateway found with kubectl (unless --url gives it, e.g. after kubectl port-forward),"
-					+ " in-mesh requests sent from their workload's pod with kubectl exec [GRAYCHAIN_CLUSTER=true]")
-	boolean cluster;
-
 	@Option(names = "--samples", paramLabel = "N", defaultValue = "${env:GRAYCHAIN_SAMPLES:-1000}",
 			description = "requests per weighted request [GRAYCHAIN_SAMPLES, default: ${DEFAULT-VALUE}]")
 	int samples;
@@ -73,49 +57,24 @@ public final class VerifyCommand implements Callable<Integer> {
 			description = "requests in flight at once (from a pod on a cluster: one probe at a time) [GRAYCHAIN_CONCURRENCY, default: ${DEFAULT-VALUE}]")
 	int concurrency;
 
-	@Option(names = "--lanes", paramLabel = "a,b", defaultValue = "${env:GRAYCHAIN_LANES:-}",
-			description = "services that run two versions, to tell crossed chains [GRAYCHAIN_LANES, default: from the lab,"
-					+ " from kubectl with --cluster, else from --overlay]")
-	String lanes;
-
 	@Option(names = "--overlay", paramLabel = "DIR", defaultValue = "${env:GRAYCHAIN_OVERLAY:-k8s/overlays/v2}",
 			description = "the overlay whose lanes a URL serves, relative to --repo [GRAYCHAIN_OVERLAY, default: ${DEFAULT-VALUE}]")
 	String overlay;
 
-	@Option(names = "--request-timeout", paramLabel = "SECS", defaultValue = "${env:GRAYCHAIN_REQUEST_TIMEOUT:-10}",
-			description = "connect and read timeout of each request [GRAYCHAIN_REQUEST_TIMEOUT, default: ${DEFAULT-VALUE}]")
-	int requestTimeout;
-
 	@Mixin
-	LabLocation location;
-
-	@Mixin
-	ClusterOptions clusterOptions;
+	TargetOptions targetOptions;
 
 	@Override
 	public Integer call() {
 		PrintStream out = System.out;
-		Path repo = location.repo();
+		Path repo = targetOptions.location().repo();
 		Scenario scenario = scenario(repo, scenarioName);
-		Duration timeout = Duration.ofSeconds(requestTimeout);
-		Sender sender;
-		Set<String> chainLanes;
-		if (cluster || !url.isBlank()) {
-			ClusterGateway gateway = cluster ? clusterOptions.gateway(System.getenv()) : null;
-			PodSender pods = cluster ? PodExec.find(System.getenv(), clusterOptions.namespace(), timeout,
-					line -> System.err.println("  " + line)) : PodSender.NONE;
-			sender = new Sender(URI.create(url.isBlank() ? gateway.url() : url), Map.of(), timeout, pods);
-			chainLanes = !lanes.isBlank() ? LabClient.lanes(lanes)
-					: gateway != null ? gateway.lanes() : overlayLanes(repo.resolve(overlay));
-		}
-		else {
-			LabClient lab = location.client();
-			sender = new Sender(URI.create(lab.ingressUrl()), lab.sidecars(), timeout);
-			chainLanes = lanes.isBlank() ? lab.lanes() : LabClient.lanes(lanes);
-		}
+		PodSender pods = targetOptions.cluster() ? PodExec.find(System.getenv(), targetOptions.clusterOptions().namespace(),
+				targetOptions.timeout(), line -> System.err.println("  " + line)) : PodSender.NONE;
+		TargetOptions.Target target = targetOptions.target(pods, () -> overlayLanes(repo.resolve(overlay)));
 		LiveVerifier.Settings settings = new LiveVerifier.Settings(samples, repeat, alpha, concurrency);
 		out.println(scenario.name() + ": " + scenario.expectation().goal());
-		LiveReport report = new LiveVerifier(sender, chainLanes, settings).verify(scenario.name(), scenario.expectation());
+		LiveReport report = new LiveVerifier(target.sender(), target.lanes(), settings).verify(scenario.name(), scenario.expectation());
 		out.print(report.text());
 		return report.passed() ? 0 : 1;
 	}
