@@ -3,7 +3,7 @@ package io.graychain.meshlab.cli;
 import java.io.PrintWriter;
 
 import io.graychain.meshlab.kustomize.RenderCommand;
-import io.graychain.meshlab.lab.cluster.ClusterCommand;
+import io.graychain.meshlab.lab.control.LabCommand;
 import io.graychain.meshlab.lab.daemon.LabDaemonCommand;
 import io.graychain.meshlab.lab.loop.LoopCommand;
 import io.graychain.meshlab.lab.verify.VerifyCommand;
@@ -24,12 +24,12 @@ import picocli.CommandLine.Command;
 		description = "graychain's Istio route engine, local lab and cluster helpers.",
 		commandListHeading = "%nCommands:%n",
 		subcommands = {
+				LabCommand.class,
 				LabDaemonCommand.class,
 				LoopCommand.class,
 				VerifyCommand.class,
 				RenderCommand.class,
 				ScenarioCommand.class,
-				ClusterCommand.class,
 				// --- explain: io.graychain.meshlab.explain.ExplainCommand goes here (added at merge) ---
 				CommandLine.HelpCommand.class })
 public final class Meshlab extends NeedsCommand {

@@ -30,7 +30,7 @@ class MeshlabTest {
 
 		assertThat(help.exit()).isZero();
 		assertThat(help.out()).startsWith("Usage: meshlab ");
-		assertThat(help.out()).contains("daemon", "loop", "verify", "render", "scenario", "cluster");
+		assertThat(help.out()).contains("lab", "daemon", "loop", "verify", "render", "scenario");
 	}
 
 	@Test
@@ -42,7 +42,8 @@ class MeshlabTest {
 			.contains("--ready-timeout=SECS");
 		assertThat(run("scenario", "--help").out()).contains("--wait-timeout=SECS").contains("GRAYCHAIN_WAIT_TIMEOUT")
 			.doesNotContain("--steps");
-		assertThat(run("cluster", "url", "--help").out()).contains("--ingress-service=NAME");
+		assertThat(run("lab", "cluster-url", "--help").out()).contains("--ingress-service=NAME");
+		assertThat(run("lab", "--help").out()).contains("--lab-port=PORT").contains("up").contains("down").contains("cluster-lanes");
 	}
 
 	@Test

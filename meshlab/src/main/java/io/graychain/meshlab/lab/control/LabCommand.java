@@ -1,0 +1,202 @@
+package io.graychain.meshlab.lab.control;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.graychain.meshlab.cli.Meshlab;
+import io.graychain.meshlab.cli.NeedsCommand;
+import io.graychain.meshlab.kustomize.Kustomizer;
+import io.graychain.meshlab.kustomize.RenderCommand;
+import io.graychain.meshlab.lab.client.LabLocation;
+import io.graychain.meshlab.lab.cluster.ClusterOptions;
+import io.graychain.meshlab.lab.pods.JarLocator;
+import io.graychain.meshlab.lab.pods.PodPlan;
+import io.graychain.meshlab.lab.pods.PodSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lab up|down|apply|reset|status|logs|render|cluster-url|cluster-lanes}: the local lab from the
+ * outside, what {@code scripts/lab} runs. {@code up} starts {@code meshlab daemon} as a background
+ * process of its own (its own session where there is {@code setsid}: a Ctrl-C in the terminal later
+ * does not stop it) and waits for its verdict; the others talk to its admin endpoint or its files.
+ */
+@Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,
+		description = "The local lab: every workload of a k8s/ overlay as a local process, one sidecar per workload and an ingress"
+				+ " gateway, all routing by the istio/ rules through graychain's route engine. Options go before the command.",
+		subcommands = RenderCommand.class,
+		footer = { "%nExamples:", "  scripts/lab up", "  scripts/lab apply product-50-50",
+				"  scripts/curl-loop --host product.graychain.local --path /product -n 200", "  scripts/verify product-50-50",
+				"  scripts/lab down" })
+public final class LabCommand extends NeedsCommand {
+
+	@Option(names = "--lab-port", paramLabel = "PORT", defaultValue = "${env:GRAYCHAIN_LAB_PORT:-18080}",
+			description = "the ingress gateway's port on 127.0.0.1 [GRAYCHAIN_LAB_PORT, default: ${DEFAULT-VALUE}]")
+	int labPort;
+
+	@Option(names = "--build-dir", paramLabel = "NAME", defaultValue = "${env:GRAYCHAIN_BUILD_DIR:-target}",
+			description = "each module's Maven build folder, holding the runnable jars [GRAYCHAIN_BUILD_DIR, default: ${DEFAULT-VALUE}]")
+	String buildDir;
+
+	@Option(names = "--jvm-flags", paramLabel = "FLAGS", defaultValue = "${env:GRAYCHAIN_JVM_FLAGS:-}",
+			description = "flags of every service JVM [GRAYCHAIN_JVM_FLAGS, default: C1 only, serial GC, 128 MiB heap]")
+	String jvmFlags;
+
+	@Option(names = "--ready-timeout", paramLabel = "SECS", defaultValue = "${env:GRAYCHAIN_READY_TIMEOUT:-180}",
+			description = "how long 'up' waits for every pod to get ready [GRAYCHAIN_READY_TIMEOUT, default: ${DEFAULT-VALUE}]")
+	int readyTimeout;
+
+	@Mixin
+	LabLocation location;
+
+	private final PrintStream out = System.out;
+
+	private LabControl control() {
+		return new LabControl(location.labState(), out);
+	}
+
+	@Command(name = "up", mixinStandardHelpOptions = true,
+			description = "Start the lab for an overlay: builds missing jars, starts every workload, its sidecar and the ingress gateway,"
+					+ " applies the baseline, prints the ingress URL once every pod is ready.")
+	void up(@Parameters(paramLabel = "OVERLAY", arity = "0..1", defaultValue = "${env:GRAYCHAIN_OVERLAY:-k8s/overlays/v2}",
+			description = "the kustomization, relative to the repository [GRAYCHAIN_OVERLAY, default: ${DEFAULT-VALUE}]") String overlay) {
+		long started = System.nanoTime();
+		LabControl control = control();
+		if (control.daemon().isPresent()) {
+			out.println("lab: already running (pid " + control.daemon().get().pid() + "), ingress " + control.ingressUrl()
+					+ "; scripts/lab down stops it");
+			return;
+		}
+		control.sweep();
+		Path repo = location.repo();
+		Path overlayDir = repo.resolve(overlay).normalize();
+		if (!Files.isDirectory(overlayDir)) {
+			throw new IllegalArgumentException("no overlay folder " + overlayDir);
+		}
+		List<String> modules = PodPlan.of(new Kustomizer().render(overlayDir)).stream().map(PodSpec::module).distinct().sorted().toList();
+		if (modules.isEmpty()) {
+			throw new IllegalArgumentException(overlay + " runs no container image");
+		}
+		build(repo, modules);
+		List<String> daemon = new ArrayList<>();
+		onPath("setsid").ifPresent(setsid -> daemon.add(setsid.toString()));
+		daemon.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m", "-XX:+UseSerialGC"));
+		daemon.addAll(launcher());
+		daemon.addAll(List.of("daemon", "--repo", repo.toString(), "--overlay", overlayDir.toString(), "--lab-state",
+				location.labState().toString(), "--lab-port", String.valueOf(labPort), "--build-dir", buildDir, "--ready-timeout",
+				String.valueOf(readyTimeout)));
+		if (!jvmFlags.isBlank()) {
+			daemon.addAll(List.of("--jvm-flags", jvmFlags));
+		}
+		out.println("lab: starting " + String.join(" ", modules) + " from " + overlay + " (logs in " + location.labState() + ")");
+		control.start(daemon, Duration.ofSeconds(readyTimeout + 30L));
+		String url = control.ingressUrl();
+		out.println("lab: ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s. Ingress gateway: " + url);
+		out.println("  curl -H 'Host: appa.graychain.local' -H 'Accept: text/plain' " + url + "/");
+		out.println("  scripts/lab apply <scenario>   (scripts/scenario list shows them)");
+	}
+
+	@Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process the lab started, and nothing else.")
+	void down() {
+		out.println(control().stop(Duration.ofSeconds(60)) ? "lab: stopped" : "lab: no lab runs");
+	}
+
+	@Command(name = "apply", mixinStandardHelpOptions = true,
+			description = "Route by istio/scenarios/<scenario> (or a YAML file or folder) from now on; checked by the route engine first:"
+					+ " a scenario with a mistake is refused and the rules in force stay.")
+	int apply(@Parameters(paramLabel = "SCENARIO") String target) {
+		Path path = Path.of(target);
+		// a file or folder given by path (even a bare name in this folder) is sent as an absolute path
+		return print(control().admin("POST", "/apply", Files.exists(path) ? path.toAbsolutePath().normalize().toString() : target));
+	}
+
+	@Command(name = "reset", mixinStandardHelpOptions = true, description = "Back to the overlay's all-v1 baseline.")
+	int reset() {
+		return print(control().admin("POST", "/reset", ""));
+	}
+
+	@Command(name = "status", mixinStandardHelpOptions = true, description = "Pods, ports, sidecars and the rules in force.")
+	int status() {
+		return print(control().admin("GET", "/status", ""));
+	}
+
+	@Command(name = "logs", mixinStandardHelpOptions = true, description = "The log of one pod, e.g. appa-v2-0.")
+	void logs(@Parameters(paramLabel = "POD") String pod) throws IOException {
+		Path log = location.labState().resolve("logs").resolve(pod + ".log");
+		if (pod.contains("/") || !Files.isRegularFile(log)) {
+			throw new IllegalArgumentException("no log of pod " + pod + " in " + log.getParent());
+		}
+		try (Stream<String> lines = Files.lines(log)) {
+			lines.forEach(out::println);
+		}
+	}
+
+	@Command(name = "cluster-url", mixinStandardHelpOptions = true,
+			description = "The URL of a cluster's Istio ingress gateway, found with kubectl ($KUBECTL, else kubectl on the PATH).")
+	void clusterUrl(@Mixin ClusterOptions cluster) {
+		out.println(cluster.gateway(System.getenv()).url());
+	}
+
+	@Command(name = "cluster-lanes", mixinStandardHelpOptions = true,
+			description = "The services of a cluster that run a v2, found with kubectl ($KUBECTL, else kubectl on the PATH).")
+	void clusterLanes(@Mixin ClusterOptions cluster) {
+		cluster.gateway(System.getenv()).lanes().forEach(out::println);
+	}
+
+	private int print(LabControl.Reply reply) {
+		(reply.ok() ? out : System.err).println(reply.body().stripTrailing());
+		return reply.ok() ? 0 : Meshlab.FAILED;
+	}
+
+	/** Builds the runnable jars of {@code modules} that are missing, in one Maven run (its output on stderr). */
+	private void build(Path repo, List<String> modules) {
+		JarLocator jars = new JarLocator(repo, buildDir, null);
+		List<String> missing = modules.stream().filter(m -> jars.find(m).isEmpty()).toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		System.err.println("lab: building " + String.join(" ", missing) + " (once; ./mvnw package)");
+		try {
+			Process maven = new ProcessBuilder(repo.resolve("mvnw").toString(), "-q", "-B", "-ntp", "-DskipTests",
+					"-Dgraychain.build.dir=" + buildDir, "package", "-pl", String.join(",", missing), "-am").directory(repo.toFile())
+				.redirectErrorStream(true).start();
+			maven.getInputStream().transferTo(System.err);
+			if (maven.waitFor() != 0) {
+				throw new IllegalStateException("./mvnw package -pl " + String.join(",", missing) + " failed (its output above)");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not run ./mvnw: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while building " + missing);
+		}
+	}
+
+	/** How to run this command line again: its jar ({@code -jar}), or its class path and main class. */
+	static List<String> launcher() {
+		String classPath = System.getProperty("java.class.path");
+		if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
+			return List.of("-jar", classPath);
+		}
+		return List.of("-cp", classPath, Meshlab.class.getName());
+	}
+
+	/** An executable on the PATH, as bash finds a command. */
+	static java.util.Optional<Path> onPath(String command) {
+		return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).filter(dir -> !dir.isBlank())
+			.map(dir -> Path.of(dir, command)).filter(Files::isExecutable).findFirst();
+	}
+
+}
