@@ -17,12 +17,12 @@ import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.kustomize.RenderCommand;
 import io.graychain.meshlab.lab.client.LabLocation;
 import io.graychain.meshlab.lab.cluster.ClusterOptions;
+import io.graychain.meshlab.lab.daemon.LabRunOptions;
 import io.graychain.meshlab.lab.pods.JarLocator;
 import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.lab.pods.PodSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -40,24 +40,11 @@ import picocli.CommandLine.Parameters;
 				"  scripts/lab down" })
 public final class LabCommand extends NeedsCommand {
 
-	@Option(names = "--lab-port", paramLabel = "PORT", defaultValue = "${env:GRAYCHAIN_LAB_PORT:-18080}",
-			description = "the ingress gateway's port on 127.0.0.1 [GRAYCHAIN_LAB_PORT, default: ${DEFAULT-VALUE}]")
-	int labPort;
-
-	@Option(names = "--build-dir", paramLabel = "NAME", defaultValue = "${env:GRAYCHAIN_BUILD_DIR:-target}",
-			description = "each module's Maven build folder, holding the runnable jars [GRAYCHAIN_BUILD_DIR, default: ${DEFAULT-VALUE}]")
-	String buildDir;
-
-	@Option(names = "--jvm-flags", paramLabel = "FLAGS", defaultValue = "${env:GRAYCHAIN_JVM_FLAGS:-}",
-			description = "flags of every service JVM [GRAYCHAIN_JVM_FLAGS, default: C1 only, serial GC, 128 MiB heap]")
-	String jvmFlags;
-
-	@Option(names = "--ready-timeout", paramLabel = "SECS", defaultValue = "${env:GRAYCHAIN_READY_TIMEOUT:-180}",
-			description = "how long 'up' waits for every pod to get ready [GRAYCHAIN_READY_TIMEOUT, default: ${DEFAULT-VALUE}]")
-	int readyTimeout;
-
 	@Mixin
 	LabLocation location;
+
+	@Mixin
+	LabRunOptions run;
 
 	private final PrintStream out = System.out;
 
@@ -93,13 +80,10 @@ public final class LabCommand extends NeedsCommand {
 		daemon.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m", "-XX:+UseSerialGC"));
 		daemon.addAll(launcher());
 		daemon.addAll(List.of("daemon", "--repo", repo.toString(), "--overlay", overlayDir.toString(), "--lab-state",
-				location.labState().toString(), "--lab-port", String.valueOf(labPort), "--build-dir", buildDir, "--ready-timeout",
-				String.valueOf(readyTimeout)));
-		if (!jvmFlags.isBlank()) {
-			daemon.addAll(List.of("--jvm-flags", jvmFlags));
-		}
+				location.labState().toString()));
+		daemon.addAll(run.daemonArgs());
 		out.println("lab: starting " + String.join(" ", modules) + " from " + overlay + " (logs in " + location.labState() + ")");
-		control.start(daemon, Duration.ofSeconds(readyTimeout + 30L));
+		control.start(daemon, Duration.ofSeconds(run.readyTimeout() + 30L));
 		String url = control.ingressUrl();
 		out.println("lab: ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s. Ingress gateway: " + url);
 		out.println("  curl -H 'Host: appa.graychain.local' -H 'Accept: text/plain' " + url + "/");
@@ -160,7 +144,7 @@ public final class LabCommand extends NeedsCommand {
 
 	/** Builds the runnable jars of {@code modules} that are missing, in one Maven run (its output on stderr). */
 	private void build(Path repo, List<String> modules) {
-		JarLocator jars = new JarLocator(repo, buildDir, null);
+		JarLocator jars = new JarLocator(repo, run.buildDir(), null);
 		List<String> missing = modules.stream().filter(m -> jars.find(m).isEmpty()).toList();
 		if (missing.isEmpty()) {
 			return;
@@ -168,7 +152,7 @@ public final class LabCommand extends NeedsCommand {
 		System.err.println("lab: building " + String.join(" ", missing) + " (once; ./mvnw package)");
 		try {
 			Process maven = new ProcessBuilder(repo.resolve("mvnw").toString(), "-q", "-B", "-ntp", "-DskipTests",
-					"-Dgraychain.build.dir=" + buildDir, "package", "-pl", String.join(",", missing), "-am").directory(repo.toFile())
+					"-Dgraychain.build.dir=" + run.buildDir(), "package", "-pl", String.join(",", missing), "-am").directory(repo.toFile())
 				.redirectErrorStream(true).start();
 			maven.getInputStream().transferTo(System.err);
 			if (maven.waitFor() != 0) {

@@ -3,7 +3,6 @@ package io.graychain.meshlab.lab.daemon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import io.graychain.meshlab.lab.client.LabLocation;
@@ -20,33 +19,20 @@ public final class LabDaemonCommand implements Callable<Integer> {
 	@Mixin
 	LabLocation location;
 
+	@Mixin
+	LabRunOptions run;
+
 	@Option(names = "--overlay", paramLabel = "DIR", defaultValue = "${env:GRAYCHAIN_OVERLAY:-k8s/overlays/v2}",
 			description = "the kustomization to run, relative to --repo [GRAYCHAIN_OVERLAY, default: ${DEFAULT-VALUE}]")
 	String overlay;
-
-	@Option(names = "--lab-port", paramLabel = "PORT", defaultValue = "${env:GRAYCHAIN_LAB_PORT:-18080}",
-			description = "the ingress gateway's port on 127.0.0.1 [GRAYCHAIN_LAB_PORT, default: ${DEFAULT-VALUE}]")
-	int labPort;
 
 	@Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "0",
 			description = "the admin endpoint's port on 127.0.0.1 [default: any free port, written to <lab-state>/admin.port]")
 	int adminPort;
 
-	@Option(names = "--build-dir", paramLabel = "NAME", defaultValue = "${env:GRAYCHAIN_BUILD_DIR:-target}",
-			description = "each module's Maven build folder, holding the runnable jars [GRAYCHAIN_BUILD_DIR, default: ${DEFAULT-VALUE}]")
-	String buildDir;
-
 	@Option(names = "--jars-dir", paramLabel = "DIR",
 			description = "one folder holding every service's runnable jar, instead of the build folders")
 	String jarsDir;
-
-	@Option(names = "--jvm-flags", paramLabel = "FLAGS", defaultValue = "${env:GRAYCHAIN_JVM_FLAGS:-}",
-			description = "flags of every service JVM [GRAYCHAIN_JVM_FLAGS, default: C1 only, serial GC, 128 MiB heap]")
-	String jvmFlags;
-
-	@Option(names = "--ready-timeout", paramLabel = "SECS", defaultValue = "${env:GRAYCHAIN_READY_TIMEOUT:-180}",
-			description = "how long every pod may take to get ready [GRAYCHAIN_READY_TIMEOUT, default: ${DEFAULT-VALUE}]")
-	int readyTimeout;
 
 	@Override
 	public Integer call() throws InterruptedException {
@@ -59,10 +45,9 @@ public final class LabDaemonCommand implements Callable<Integer> {
 		if (!Files.isDirectory(overlayDir)) {
 			throw new IllegalArgumentException("no overlay folder " + overlayDir);
 		}
-		return new LabOptions(root, overlayDir, location.labState(), labPort, adminPort,
-				new JarLocator(root, buildDir, jarsDir == null ? null : root.resolve(jarsDir).normalize()),
-				jvmFlags.isBlank() ? LabOptions.DEFAULT_JVM_FLAGS : Arrays.asList(jvmFlags.trim().split("\\s+")),
-				Duration.ofSeconds(readyTimeout));
+		return new LabOptions(root, overlayDir, location.labState(), run.labPort(), adminPort,
+				new JarLocator(root, run.buildDir(), jarsDir == null ? null : root.resolve(jarsDir).normalize()), run.jvmFlags(),
+				Duration.ofSeconds(run.readyTimeout()));
 	}
 
 }
