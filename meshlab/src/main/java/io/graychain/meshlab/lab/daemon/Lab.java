@@ -1,5 +1,6 @@
 package io.graychain.meshlab.lab.daemon;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,11 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.graychain.meshlab.kustomize.Manifests;
+import io.graychain.meshlab.lab.pods.EnvEdit;
 import io.graychain.meshlab.lab.pods.FreePort;
 import io.graychain.meshlab.lab.pods.PodFailure;
 import io.graychain.meshlab.lab.pods.PodPlan;
@@ -39,11 +45,21 @@ public final class Lab implements AutoCloseable {
 		return thread;
 	});
 
-	private final List<ProxyServer> servers = new ArrayList<>();
+	private final List<ProxyServer> servers = new CopyOnWriteArrayList<>();
 
-	private final Map<String, ProxyServer> sidecars = new LinkedHashMap<>();
+	private final Map<String, ProxyServer> sidecars = new ConcurrentHashMap<>();
 
-	private final List<PodProcess> pods = new ArrayList<>();
+	private final List<PodProcess> pods = new CopyOnWriteArrayList<>();
+
+	/** The runnable jar of every pod, by pod name. */
+	private final Map<String, Path> jars = new ConcurrentHashMap<>();
+
+	private final Manifests manifests;
+
+	/** The container environment of each Deployment changed with {@link #setEnv}, and its revision. */
+	private final Map<String, List<EnvVar>> changedEnv = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> revisions = new ConcurrentHashMap<>();
 
 	private final Instant started = Instant.now();
 
@@ -57,6 +73,8 @@ public final class Lab implements AutoCloseable {
 
 	private Lab(LabOptions options, LabTopology topology, Map<String, Integer> ports) {
 		this.options = options;
+		this.manifests = topology.manifests();
+		this.jars.putAll(topology.jars());
 		Map<String, List<Endpoint>> endpoints = topology.pods().stream().collect(Collectors.groupingBy(PodSpec::workload,
 				LinkedHashMap::new, Collectors.mapping(p -> new Endpoint(p.name(), p.workload(), ports.get(p.name())), Collectors.toList())));
 		EngineRouter router = new EngineRouter(topology.base(), endpoints);
@@ -163,13 +181,94 @@ public final class Lab implements AutoCloseable {
 			out.append(String.format("%-20s %-8s %-8d %-6d %-8d %-6s %s%n", pod.spec().name(), pod.spec().version(), pod.pid(),
 					pod.port(), sidecars.get(pod.spec().name()).port(), state, pod.log()));
 		}
+		out.append(envOverrides());
 		return out.append('\n').append(rules.describe()).toString();
 	}
 
-	/** Stops the ingress gateway, every pod (SIGTERM, grace period, SIGKILL), and the sidecars. */
-	@Override
-	public void close() {
-		List<Future<?>> stops = pods.stream().map(p -> executor.submit(() -> p.stop(GRACE))).collect(Collectors.toList());
+	/** The Deployments whose environment was changed with {@code set-env}, and how, for {@link #status()}. */
+	private String envOverrides() {
+		if (changedEnv.isEmpty()) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder("\nenv overrides (scripts/lab set-env):\n");
+		changedEnv.keySet().stream().sorted().forEach(workload -> {
+			List<String> changes = EnvEdit.difference(PodPlan.env(manifests, workload), changedEnv.get(workload));
+			out.append(String.format("  %-18s revision %-3d %s%n", workload, revisions.get(workload),
+					changes.isEmpty() ? "(as in the manifest)" : String.join(" ", changes)));
+		});
+		return out.toString();
+	}
+
+	/**
+	 * Changes the container environment of Deployment {@code workload} as {@code kubectl set env}
+	 * does ({@code NAME=VALUE} sets, {@code NAME-} removes; see {@link EnvEdit}) and replaces its pods
+	 * like a rolling update that never lowers the ready count: new pods (new names, ports and
+	 * sidecars) start with the new environment; once every one is ready, traffic moves to them and
+	 * the old pods are stopped gracefully. When a new pod does not get ready, it is stopped, the old
+	 * pods keep serving and the change is not kept (a cluster would keep it, its rollout stalled).
+	 */
+	public synchronized LabRules.Change setEnv(String workload, List<String> arguments) {
+		EnvEdit edit = EnvEdit.parse(arguments);
+		List<PodProcess> old = pods.stream().filter(p -> p.spec().workload().equals(workload)).toList();
+		List<EnvVar> current = changedEnv.getOrDefault(workload, PodPlan.env(manifests, workload));
+		List<EnvVar> changed = edit.apply(current);
+		if (changed.equals(current)) {
+			return new LabRules.Change(true, "deployment " + workload + ": env unchanged");
+		}
+		int revision = revisions.getOrDefault(workload, 1) + 1;
+		List<PodSpec> specs = PodPlan.revision(manifests, workload, changed, revision);
+		if (old.size() != specs.size()) {
+			throw new IllegalStateException(workload + " runs " + old.size() + " pods, its Deployment " + specs.size());
+		}
+		List<PodProcess> fresh = new ArrayList<>();
+		List<ProxyServer> freshSidecars = new ArrayList<>();
+		try {
+			for (int i = 0; i < specs.size(); i++) {
+				ProxyServer sidecar = ProxyServer.start(workload, 0, rules.router(), forwarder, executor);
+				freshSidecars.add(sidecar);
+				Path jar = jars.get(old.get(i).spec().name());
+				fresh.add(PodProcess.start(specs.get(i), jar, FreePort.find(), sidecar.port(), options.logs(),
+						options.jvmFlags(), options.marker()));
+				jars.put(specs.get(i).name(), jar);
+			}
+			fresh.forEach(p -> p.awaitReady(options.readyWithin()));
+		}
+		catch (PodFailure failure) {
+			stopAll(fresh, freshSidecars);
+			return new LabRules.Change(false, "not changed: " + failure.report()
+					+ "\nthe pods of " + workload + " keep running with the environment they had");
+		}
+		catch (RuntimeException ex) {
+			stopAll(fresh, freshSidecars);
+			throw ex;
+		}
+		for (int i = 0; i < old.size(); i++) {
+			PodProcess before = old.get(i);
+			PodProcess after = fresh.get(i);
+			sidecars.put(after.spec().name(), freshSidecars.get(i));
+			servers.add(freshSidecars.get(i));
+			pods.set(pods.indexOf(before), after);
+			rules.router().replace(endpoint(before), endpoint(after));
+		}
+		changedEnv.put(workload, changed);
+		revisions.put(workload, revision);
+		List<ProxyServer> oldSidecars = old.stream().map(p -> sidecars.remove(p.spec().name())).toList();
+		stopAll(old, oldSidecars);
+		oldSidecars.forEach(servers::remove);
+		new LabState(options.stateDir()).writePods(pods.stream().map(p -> p.pid() + " " + p.spec().name()).toList());
+		return new LabRules.Change(true, "deployment " + workload + " rolled out (revision " + revision + "): "
+				+ String.join(", ", old.stream().map(p -> p.spec().name()).toList()) + " replaced by "
+				+ String.join(", ", fresh.stream().map(p -> p.spec().name()).toList()) + "; env differs from the manifest by: "
+				+ String.join(" ", EnvEdit.difference(PodPlan.env(manifests, workload), changed)));
+	}
+
+	private static Endpoint endpoint(PodProcess pod) {
+		return new Endpoint(pod.spec().name(), pod.spec().workload(), pod.port());
+	}
+
+	/** Stops pods gracefully and at once (each: SIGTERM, grace period, SIGKILL), then their sidecars. */
+	private void stopAll(List<PodProcess> stopping, List<ProxyServer> theirSidecars) {
+		List<Future<?>> stops = stopping.stream().map(p -> executor.submit(() -> p.stop(GRACE))).collect(Collectors.toList());
 		stops.forEach(f -> {
 			try {
 				f.get();
@@ -178,7 +277,13 @@ public final class Lab implements AutoCloseable {
 				// each stop ends with SIGKILL; nothing left to do here
 			}
 		});
-		servers.forEach(ProxyServer::close);
+		theirSidecars.forEach(ProxyServer::close);
+	}
+
+	/** Stops the ingress gateway, every pod (SIGTERM, grace period, SIGKILL), and the sidecars. */
+	@Override
+	public void close() {
+		stopAll(pods, servers);
 		executor.shutdownNow();
 	}
 

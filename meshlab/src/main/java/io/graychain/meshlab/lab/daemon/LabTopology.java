@@ -23,8 +23,9 @@ import io.graychain.meshlab.mesh.MeshLoader;
  * @param base the overlay's mesh configuration
  * @param pods every pod, in manifest order
  * @param jars the runnable jar of every pod, by pod name
+ * @param manifests the rendered overlay, for pods made anew (a changed environment)
  */
-public record LabTopology(MeshConfig base, List<PodSpec> pods, Map<String, Path> jars) {
+public record LabTopology(MeshConfig base, List<PodSpec> pods, Map<String, Path> jars, Manifests manifests) {
 
 	public LabTopology {
 		pods = List.copyOf(pods);
@@ -48,7 +49,7 @@ public record LabTopology(MeshConfig base, List<PodSpec> pods, Map<String, Path>
 		if (!missing.isEmpty()) {
 			throw new ManifestException("runnable jars missing (build them: ./mvnw -DskipTests package):\n  " + missing);
 		}
-		return new LabTopology(base, pods, jars);
+		return new LabTopology(base, pods, jars, manifests);
 	}
 
 	/** The namespace of the overlay: its Namespace resource, else that of its first resource. */
