@@ -2,6 +2,8 @@ package io.graychain.chains;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -33,12 +35,7 @@ class MisbehavingChainTest {
 
 	@AfterAll
 	static void stop() {
-		if (appa != null) {
-			appa.close();
-		}
-		if (appb != null) {
-			appb.close();
-		}
+		Stream.of(appa, appb).filter(Objects::nonNull).forEach(RunningService::close);
 	}
 
 	@Test
