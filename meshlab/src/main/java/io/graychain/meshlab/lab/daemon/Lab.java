@@ -51,6 +51,9 @@ public final class Lab implements AutoCloseable {
 
 	private final List<PodProcess> pods = new CopyOnWriteArrayList<>();
 
+	/** Pods of a rollout not ready yet: a lab stopped meanwhile stops them too. */
+	private final List<PodProcess> starting = new CopyOnWriteArrayList<>();
+
 	/** The runnable jar of every pod, by pod name. */
 	private final Map<String, Path> jars = new ConcurrentHashMap<>();
 
@@ -223,43 +226,71 @@ public final class Lab implements AutoCloseable {
 		List<PodProcess> fresh = new ArrayList<>();
 		List<ProxyServer> freshSidecars = new ArrayList<>();
 		try {
-			for (int i = 0; i < specs.size(); i++) {
-				ProxyServer sidecar = ProxyServer.start(workload, 0, rules.router(), forwarder, executor);
-				freshSidecars.add(sidecar);
-				Path jar = jars.get(old.get(i).spec().name());
-				fresh.add(PodProcess.start(specs.get(i), jar, FreePort.find(), sidecar.port(), options.logs(),
-						options.jvmFlags(), options.marker()));
-				jars.put(specs.get(i).name(), jar);
-			}
+			start(specs, old, fresh, freshSidecars);
 			fresh.forEach(p -> p.awaitReady(options.readyWithin()));
 		}
 		catch (PodFailure failure) {
-			stopAll(fresh, freshSidecars);
+			abandon(fresh, freshSidecars);
 			return new LabRules.Change(false, "not changed: " + failure.report()
 					+ "\nthe pods of " + workload + " keep running with the environment they had");
 		}
 		catch (RuntimeException ex) {
-			stopAll(fresh, freshSidecars);
+			abandon(fresh, freshSidecars);
 			throw ex;
 		}
-		for (int i = 0; i < old.size(); i++) {
-			PodProcess before = old.get(i);
-			PodProcess after = fresh.get(i);
-			sidecars.put(after.spec().name(), freshSidecars.get(i));
-			servers.add(freshSidecars.get(i));
-			pods.set(pods.indexOf(before), after);
-			rules.router().replace(endpoint(before), endpoint(after));
-		}
+		swap(old, fresh, freshSidecars);
 		changedEnv.put(workload, changed);
 		revisions.put(workload, revision);
-		List<ProxyServer> oldSidecars = old.stream().map(p -> sidecars.remove(p.spec().name())).toList();
-		stopAll(old, oldSidecars);
-		oldSidecars.forEach(servers::remove);
-		new LabState(options.stateDir()).writePods(pods.stream().map(p -> p.pid() + " " + p.spec().name()).toList());
 		return new LabRules.Change(true, "deployment " + workload + " rolled out (revision " + revision + "): "
 				+ String.join(", ", old.stream().map(p -> p.spec().name()).toList()) + " replaced by "
 				+ String.join(", ", fresh.stream().map(p -> p.spec().name()).toList()) + "; env differs from the manifest by: "
 				+ String.join(" ", EnvEdit.difference(PodPlan.env(manifests, workload), changed)));
+	}
+
+	/** Starts a pod with its own sidecar for each spec (replacing {@code old} at the same index), not waiting. */
+	private void start(List<PodSpec> specs, List<PodProcess> old, List<PodProcess> fresh, List<ProxyServer> freshSidecars) {
+		for (int i = 0; i < specs.size(); i++) {
+			ProxyServer sidecar = ProxyServer.start(specs.get(i).workload(), 0, rules.router(), forwarder, executor);
+			freshSidecars.add(sidecar);
+			servers.add(sidecar);
+			Path jar = jars.get(old.get(i).spec().name());
+			PodProcess pod = PodProcess.start(specs.get(i), jar, FreePort.find(), sidecar.port(), options.logs(),
+					options.jvmFlags(), options.marker());
+			fresh.add(pod);
+			starting.add(pod);
+			jars.put(specs.get(i).name(), jar);
+		}
+		writePodsFile();
+	}
+
+	/** Moves the traffic of each old pod to its ready replacement, then stops the old pods and sidecars. */
+	private void swap(List<PodProcess> old, List<PodProcess> fresh, List<ProxyServer> freshSidecars) {
+		for (int i = 0; i < old.size(); i++) {
+			PodProcess before = old.get(i);
+			PodProcess after = fresh.get(i);
+			sidecars.put(after.spec().name(), freshSidecars.get(i));
+			pods.set(pods.indexOf(before), after);
+			starting.remove(after);
+			rules.router().replace(endpoint(before), endpoint(after));
+		}
+		List<ProxyServer> oldSidecars = old.stream().map(p -> sidecars.remove(p.spec().name())).toList();
+		stopAll(old, oldSidecars);
+		oldSidecars.forEach(servers::remove);
+		writePodsFile();
+	}
+
+	private void abandon(List<PodProcess> fresh, List<ProxyServer> freshSidecars) {
+		stopAll(fresh, freshSidecars);
+		starting.removeAll(fresh);
+		servers.removeAll(freshSidecars);
+		writePodsFile();
+	}
+
+	/** {@code pods.pids} lists every pod process, starting ones too, for the clean-up after a lab killed hard. */
+	private void writePodsFile() {
+		List<PodProcess> all = new ArrayList<>(pods);
+		all.addAll(starting);
+		new LabState(options.stateDir()).writePods(all.stream().map(p -> p.pid() + " " + p.spec().name()).toList());
 	}
 
 	private static Endpoint endpoint(PodProcess pod) {
@@ -283,7 +314,9 @@ public final class Lab implements AutoCloseable {
 	/** Stops the ingress gateway, every pod (SIGTERM, grace period, SIGKILL), and the sidecars. */
 	@Override
 	public void close() {
-		stopAll(pods, servers);
+		List<PodProcess> all = new ArrayList<>(pods);
+		all.addAll(starting);
+		stopAll(all, servers);
 		executor.shutdownNow();
 	}
 
