@@ -19,7 +19,7 @@ import io.graychain.support.misbehave.MisbehaviourInterceptor;
 import io.graychain.support.propagation.CookieRelay;
 import io.graychain.support.propagation.PropagationProperties;
 import io.graychain.support.propagation.ReceivedHeaders;
-import io.graychain.support.web.MalformedPathFilter;
+import io.graychain.support.web.MalformedRequestFilter;
 import io.graychain.support.web.WebHardening;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -83,8 +83,8 @@ public class GraychainAutoConfiguration {
 	}
 
 	@Bean
-	Filter malformedPaths() {
-		return new MalformedPathFilter();
+	Filter malformedRequests() {
+		return new MalformedRequestFilter();
 	}
 
 	@Bean

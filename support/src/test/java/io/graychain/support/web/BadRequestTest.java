@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A malformed request gets a 400 problem JSON and at most one log line, never a stack trace: bad
  * escapes where Tomcat refuses them ({@code /%zz}) and where only Spring would ({@code /x;%zz}, a
- * path parameter), and a header that is not HTTP.
+ * path parameter), a header that is not HTTP, and an {@code Accept} that is no media type.
  */
 @SpringBootTest(classes = HopService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.application.name=hop")
@@ -43,7 +43,8 @@ class BadRequestTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "X-A\u00ff: b", "Content-Length: zz", "Host: %zz", "no colon here" })
+	@ValueSource(strings = { "X-A\u00ff: b", "Content-Length: zz", "Host: %zz", "no colon here", "Accept: ???",
+			"Accept: text/plain;q=zz" })
 	void aBadHeader(String header, CapturedOutput output) {
 		int before = output.getAll().length();
 		Http.RawReply reply = Http.raw(port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n" + header + "\r\nConnection: close\r\n\r\n");
