@@ -97,8 +97,7 @@ public final class PrometheusApi {
 
 	private static String describe(IOException ex) {
 		String message = ex.getMessage();
-		return message == null || message.isBlank() ? ex.getClass().getSimpleName().replace("Exception", "").strip()
-				: message;
+		return message == null || message.isBlank() ? "no connection" : message;
 	}
 
 	private static String shorten(String text) {

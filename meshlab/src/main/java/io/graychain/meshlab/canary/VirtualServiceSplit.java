@@ -13,11 +13,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 /**
  * The VirtualService that splits a service's traffic between two subsets, written from the service's
- * current VirtualService: every HTTP route whose destinations are all the service's host keeps its
- * name, matches and policies (timeouts, retries, headers, ...) and gets the destinations
- * {@code stable: 100 - w} and {@code canary: w} (one destination without weight at 0 and at 100).
- * Routes to other hosts, redirects and direct responses are left as they are. The result is
- * {@code networking.istio.io/v1}, without server-set metadata, ready to apply.
+ * current VirtualService: every catch-all HTTP route (no {@code match}: the traffic no earlier rule
+ * picked) whose destinations are all the service's host keeps its name and policies (timeouts,
+ * retries, headers, ...) and gets the destinations {@code stable: 100 - w} and {@code canary: w} (one
+ * destination without weight at 0 and at 100). Routes with a match (a tester pinned by header or
+ * cookie stays pinned), routes to other hosts, redirects and direct responses are left as they are.
+ * The result is {@code networking.istio.io/v1}, without server-set metadata, ready to apply.
  */
 public final class VirtualServiceSplit {
 
@@ -47,7 +48,8 @@ public final class VirtualServiceSplit {
 					+ current.path("kind").asText("?") + " " + name);
 		}
 		if (splitRoutes(current).isEmpty()) {
-			throw new CanaryException("VirtualService " + name + " has no HTTP route to " + host + " alone to split");
+			throw new CanaryException("VirtualService " + name + " has no catch-all HTTP route (without match) to "
+					+ host + " alone: nothing to split");
 		}
 	}
 
@@ -112,12 +114,12 @@ public final class VirtualServiceSplit {
 		return metadata;
 	}
 
-	/** The HTTP routes of {@code resource} whose destinations are all {@link #host}. */
+	/** The HTTP routes of {@code resource} without match whose destinations are all {@link #host}. */
 	private List<ObjectNode> splitRoutes(ObjectNode resource) {
 		List<ObjectNode> routes = new ArrayList<>();
 		for (JsonNode route : resource.path("spec").path("http")) {
 			JsonNode destinations = route.path("route");
-			boolean toHost = destinations.isArray() && !destinations.isEmpty();
+			boolean toHost = destinations.isArray() && !destinations.isEmpty() && route.path("match").isEmpty();
 			for (JsonNode destination : destinations) {
 				toHost &= isHost(destination.path("destination").path("host").asText());
 			}
