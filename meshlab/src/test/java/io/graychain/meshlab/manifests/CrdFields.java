@@ -99,24 +99,25 @@ final class CrdFields {
 		.field("spec.strategy.canary.abortScaleDownDelaySeconds", INTEGER)
 		.field("spec.strategy.canary.steps[].setWeight", INTEGER)
 		.field("spec.strategy.canary.steps[].pause.duration", INT_OR_STRING)
-		.field("spec.strategy.canary.steps[].analysis.templates[].templateName", STRING)
-		.field("spec.strategy.canary.steps[].analysis.templates[].clusterScope", BOOLEAN)
-		.required("spec.strategy.canary.steps[].analysis.args[].name", STRING)
-		.field("spec.strategy.canary.steps[].analysis.args[].value", STRING)
-		.required("spec.strategy.canary.steps[].analysis.args[].valueFrom.fieldRef.fieldPath", STRING)
 		.field("spec.strategy.canary.analysis.startingStep", INTEGER)
-		.field("spec.strategy.canary.analysis.templates[].templateName", STRING)
-		.field("spec.strategy.canary.analysis.templates[].clusterScope", BOOLEAN)
-		.required("spec.strategy.canary.analysis.args[].name", STRING)
-		.field("spec.strategy.canary.analysis.args[].value", STRING)
-		.required("spec.strategy.canary.analysis.args[].valueFrom.fieldRef.fieldPath", STRING)
-		.field("spec.strategy.canary.analysis.args[].valueFrom.podTemplateHashValue", STRING)
 		.required("spec.strategy.canary.trafficRouting.istio.virtualService.name", STRING)
 		.field("spec.strategy.canary.trafficRouting.istio.virtualService.routes[]", STRING)
 		.required("spec.strategy.canary.trafficRouting.istio.destinationRule.name", STRING)
 		.required("spec.strategy.canary.trafficRouting.istio.destinationRule.canarySubsetName", STRING)
 		.required("spec.strategy.canary.trafficRouting.istio.destinationRule.stableSubsetName", STRING)
 		.field("spec.strategy.canary.trafficRouting.istio.destinationRule.additionalSubsetNames[]", STRING);
+
+	static {
+		// an analysis step and the background analysis take the same RolloutAnalysis fields
+		for (String analysis : new String[] { "spec.strategy.canary.steps[].analysis", "spec.strategy.canary.analysis" }) {
+			ARGO_ROLLOUT.field(analysis + ".templates[].templateName", STRING)
+				.field(analysis + ".templates[].clusterScope", BOOLEAN)
+				.required(analysis + ".args[].name", STRING)
+				.field(analysis + ".args[].value", STRING)
+				.required(analysis + ".args[].valueFrom.fieldRef.fieldPath", STRING)
+				.field(analysis + ".args[].valueFrom.podTemplateHashValue", STRING);
+		}
+	}
 
 	/**
 	 * AnalysisTemplate {@code argoproj.io/v1alpha1}, from argoproj/argo-rollouts
