@@ -42,7 +42,8 @@ public record Thresholds(double minSuccessRate, Duration maxP99) {
 		return Verdict.PASS;
 	}
 
-	private static String plain(double value) {
+	/** {@code 99} for 99.0, {@code 99.5} for 99.5. */
+	static String plain(double value) {
 		return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
 	}
 

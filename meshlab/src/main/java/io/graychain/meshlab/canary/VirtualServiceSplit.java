@@ -53,6 +53,21 @@ public final class VirtualServiceSplit {
 		}
 	}
 
+	/** The VirtualService's name. */
+	public String name() {
+		return name;
+	}
+
+	/** The VirtualService in force, as given, without server-set metadata: what restores it. */
+	public String current() {
+		ObjectNode copy = current.objectNode();
+		copy.put("apiVersion", current.path("apiVersion").asText());
+		copy.put("kind", "VirtualService");
+		copy.set("metadata", metadata());
+		copy.set("spec", current.path("spec").deepCopy());
+		return write(copy);
+	}
+
 	/** The VirtualService sending {@code canaryPercent} (0 to 100) to subset {@code canary}, the rest to {@code stable}. */
 	public String yaml(String stable, String canary, int canaryPercent) {
 		if (canaryPercent < 0 || canaryPercent > 100) {
@@ -74,8 +89,12 @@ public final class VirtualServiceSplit {
 				destination(destinations, canary, port, canaryPercent == 100 ? -1 : canaryPercent);
 			}
 		}
+		return write(split);
+	}
+
+	private static String write(ObjectNode resource) {
 		try {
-			return YAML.writeValueAsString(split);
+			return YAML.writeValueAsString(resource);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot write a VirtualService", ex);
