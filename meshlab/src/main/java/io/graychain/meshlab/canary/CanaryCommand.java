@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -21,17 +22,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code canary SERVICE --cluster --no-load}: shifts SERVICE's VirtualService from subset v1 to v2
+ * {@code canary SERVICE --cluster [--url GATEWAY | --no-load]}: shifts SERVICE's VirtualService from subset v1 to v2
  * step by step on a cluster, judging v2 on Prometheus with Flagger's Istio queries, and promotes it or
  * rolls it back ({@link CanaryRun}). Exit status: 0 promoted, 1 rolled back, 2 bad input or a cluster
  * or Prometheus that does not answer (the rules untouched, or restored when it happens mid-run), 130
  * interrupted (the rules in force before it started restored).
  * <p>
- * Not wired yet: the lab (it does not serve Istio's metrics yet) and sending load (keep traffic
- * flowing to SERVICE yourself, e.g. with curl-loop against the cluster's gateway); both are refused
- * by name.
+ * During every step it sends a load through the ingress gateway ({@code --url}; {@code --load RPS},
+ * default 10), unless {@code --no-load}. Not wired yet: the lab, which does not serve Istio's metrics
+ * yet; it is refused by name.
  */
-@Command(name = "canary", mixinStandardHelpOptions = true,
+@Command(name = "canary", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Promote SERVICE's v2 step by step on its live metrics, or roll it back.")
 public final class CanaryCommand implements Callable<Integer> {
 
@@ -50,6 +51,12 @@ public final class CanaryCommand implements Callable<Integer> {
 	private static final String STABLE = "v1";
 
 	private static final String CANARY = "v2";
+
+	private static final int DEFAULT_RPS = 10;
+
+	/** What each entry service answers at, as the Flagger canaries' load tests ask it (k8s/components/flagger). */
+	private static final Map<String, String> MAIN_PAGES = Map.of("product", "/product", "frontend",
+			"/api/forecast?city=berlin");
 
 	@Parameters(index = "0", paramLabel = "SERVICE", description = "the service whose v2 to roll out, e.g. product")
 	String service;
@@ -73,6 +80,21 @@ public final class CanaryCommand implements Callable<Integer> {
 
 	@Option(names = "--no-load", description = "send no load: the service gets its traffic from elsewhere")
 	boolean noLoad;
+
+	@Option(names = "--load", paramLabel = "RPS", description = "requests a second sent through the ingress gateway "
+			+ "during every step (default: " + DEFAULT_RPS + ")")
+	Integer load;
+
+	@Option(names = "--url", paramLabel = "URL", defaultValue = "${env:GRAYCHAIN_URL}",
+			description = "the ingress gateway the load goes through, http://host[:port]")
+	String url;
+
+	@Option(names = "--host", paramLabel = "HOST", description = "the load's Host header (default: SERVICE.graychain.local)")
+	String host;
+
+	@Option(names = "--path", paramLabel = "PATH", description = "the load's path and query (default: the service's "
+			+ "main page: /product for product, /api/forecast?city=berlin for frontend, else /)")
+	String path;
 
 	@Option(names = "--cluster", defaultValue = "${env:GRAYCHAIN_CLUSTER:-false}",
 			description = "run on the cluster of the current kubectl context")
@@ -123,7 +145,10 @@ public final class CanaryCommand implements Callable<Integer> {
 	}
 
 	private int run(Plan plan, PrintWriter out, PrintWriter err) {
-		CanaryMetrics metrics = new PrometheusMetrics(plan.prometheus(), namespace, service + "-" + CANARY, plan.interval());
+		CanaryMetrics prometheusMetrics = new PrometheusMetrics(plan.prometheus(), namespace, service + "-" + CANARY,
+				plan.interval());
+		CanaryMetrics metrics = plan.load().<CanaryMetrics>map(l -> new LoadedMetrics(prometheusMetrics, l))
+			.orElse(prometheusMetrics);
 		CanaryRun run = new CanaryRun(plan.traffic(), metrics, sleeper, report -> {
 			out.println(report);
 			out.flush();
@@ -175,10 +200,7 @@ public final class CanaryCommand implements Callable<Integer> {
 		if (!cluster) {
 			throw new CanaryException("the lab does not serve Istio's metrics yet: run it against a cluster with --cluster");
 		}
-		if (!noLoad) {
-			throw new CanaryException("--cluster sends no load yet: keep traffic flowing to " + service
-					+ " (e.g. curl-loop --cluster) and pass --no-load");
-		}
+		Optional<GatewayLoad> gatewayLoad = gatewayLoad();
 		Kubectl tool = kubectl.orElseThrow(() -> new CanaryException("kubectl not found on the PATH (or $KUBECTL)"));
 		VirtualServiceSplit split = new VirtualServiceSplit(get(tool, "virtualservice"), service);
 		List<String> subsets = new ArrayList<>();
@@ -192,7 +214,31 @@ public final class CanaryCommand implements Callable<Integer> {
 		PrometheusApi api = new PrometheusApi(prometheusUri(), KUBECTL_TIMEOUT);
 		api.query("vector(1)");
 		return new Plan(parsedSteps, parsedInterval, thresholds, api,
-				new KubectlTrafficSplit(tool, namespace, split, STABLE, CANARY));
+				new KubectlTrafficSplit(tool, namespace, split, STABLE, CANARY), gatewayLoad);
+	}
+
+	/** The load to send during each step, unless --no-load. */
+	private Optional<GatewayLoad> gatewayLoad() {
+		if (noLoad) {
+			if (load != null) {
+				throw new CanaryException("give --load RPS or --no-load, not both");
+			}
+			return Optional.empty();
+		}
+		if (url == null || url.isBlank()) {
+			throw new CanaryException("give the ingress gateway's --url to send load through (or --no-load: the "
+					+ "service gets its traffic from elsewhere)");
+		}
+		URI gateway;
+		try {
+			gateway = new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			throw new CanaryException("--url: not a URL: " + url);
+		}
+		return Optional.of(new GatewayLoad(gateway, host == null ? service + ".graychain.local" : host,
+				path == null ? MAIN_PAGES.getOrDefault(service, "/") : path, load == null ? DEFAULT_RPS : load,
+				Duration.ofSeconds(5)));
 	}
 
 	private String get(Kubectl tool, String kind) {
@@ -233,7 +279,7 @@ public final class CanaryCommand implements Callable<Integer> {
 
 	/** What a run needs, all checked. */
 	private record Plan(Steps steps, Duration interval, Thresholds thresholds, PrometheusApi prometheus,
-			KubectlTrafficSplit traffic) {
+			KubectlTrafficSplit traffic, Optional<GatewayLoad> load) {
 	}
 
 }

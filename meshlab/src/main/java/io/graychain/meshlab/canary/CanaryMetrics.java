@@ -14,6 +14,10 @@ public interface CanaryMetrics {
 		/** The figures from the start of the interval until now. */
 		Figures finish();
 
+		/** The interval will not be finished (the run was interrupted): release what it holds. */
+		default void abandon() {
+		}
+
 	}
 
 }

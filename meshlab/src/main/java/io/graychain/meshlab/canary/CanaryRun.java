@@ -74,7 +74,13 @@ public final class CanaryRun {
 			}
 			else if (state instanceof Observe observe) {
 				CanaryMetrics.Measurement measurement = metrics.start();
-				sleeper.sleep(interval);
+				try {
+					sleeper.sleep(interval);
+				}
+				catch (InterruptedException ex) {
+					measurement.abandon();
+					throw ex;
+				}
 				Figures figures = measurement.finish();
 				verdict = thresholds.judge(figures);
 				StepReport report = new StepReport(observe.step() + 1, steps.weight(observe.step()), figures, verdict);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.graychain.meshlab.canary.PrometheusStandIn.Answer;
@@ -74,6 +75,20 @@ class CanaryCommandTest {
 	}
 
 	@Test
+	void everyStepSendsLoadThroughTheGateway() throws IOException {
+		FakeKubectl kubectl = cluster();
+		try (PrometheusStandIn prometheus = prometheus("success-rate.json"); GatewayStandIn gateway = new GatewayStandIn()) {
+			Sleeper untilLoadArrives = duration -> assertThat(gateway.awaitRequest(Duration.ofSeconds(10))).isTrue();
+
+			int exit = run(kubectl, untilLoadArrives, "product", "--cluster", "--url", gateway.url().toString(), "--load",
+					"20", "--prometheus", prometheus.url().toString());
+
+			assertThat(exit).as(err.toString()).isEqualTo(0);
+			assertThat(gateway.requests()).isNotEmpty().allMatch(r -> r.equals("product.graychain.local /product"));
+		}
+	}
+
+	@Test
 	void interruptedItRestoresTheRulesInForceBefore() throws IOException {
 		FakeKubectl kubectl = cluster();
 		try (PrometheusStandIn prometheus = prometheus("success-rate.json")) {
@@ -99,6 +114,10 @@ class CanaryCommandTest {
 					"--prometheus", url, "--steps", "10,50,25,100");
 			assertRefused(kubectl, "canary: --max-p99: '1h' is not a duration such as 500ms, 30s or 2m", "product",
 					"--cluster", "--no-load", "--max-p99", "1h");
+			assertRefused(kubectl, "canary: give the ingress gateway's --url to send load through (or --no-load: the "
+					+ "service gets its traffic from elsewhere)", "product", "--cluster", "--prometheus", url);
+			assertRefused(kubectl, "canary: give --load RPS or --no-load, not both", "product", "--cluster", "--no-load",
+					"--load", "5", "--prometheus", url);
 			assertRefused(kubectl, "canary: the lab does not serve Istio's metrics yet: run it against a cluster with --cluster",
 					"product");
 			assertRefused(kubectl, "canary: cannot read the virtualservice nothing in graychain: Error from server (NotFound): "
