@@ -1,6 +1,7 @@
 package io.graychain.meshlab.canary;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -133,7 +134,8 @@ public final class CanaryCommand implements Callable<Integer> {
 		try {
 			plan = plan();
 		}
-		catch (CanaryException ex) {
+		catch (CanaryException | UncheckedIOException ex) {
+			// UncheckedIOException: kubectl could not be started
 			err.println("canary: " + ex.getMessage());
 			return BAD_INPUT;
 		}
@@ -173,8 +175,13 @@ public final class CanaryCommand implements Callable<Integer> {
 			Thread.interrupted();
 			return restore(plan, err, "interrupted", INTERRUPTED);
 		}
-		catch (CanaryException ex) {
+		catch (CanaryException | UncheckedIOException ex) {
 			return restore(plan, err, ex.getMessage(), BAD_INPUT);
+		}
+		catch (IllegalStateException ex) {
+			// interrupted while kubectl ran (Kubectl.run stops it and says so)
+			Thread.interrupted();
+			return restore(plan, err, "interrupted", INTERRUPTED);
 		}
 		finally {
 			removeHook(restoreOnExit);

@@ -12,7 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.graychain.meshlab.analyze.Analyzer;
+import io.graychain.meshlab.mesh.MeshLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,6 +147,24 @@ class ProgressiveDeliveryManifestsTest {
 			assertThat(names(analysis.get("args"), "name"))
 				.containsExactlyInAnyOrderElementsOf(names(template.at("/spec/args"), "name"));
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { FLAGGER, ARGO })
+	void whatStaysOfGraychainsOwnObjectsReadsStrictlyAndAnalyzesClean(String dir) throws IOException {
+		List<ObjectNode> kubernetesAndIstio = render(dir).resources().stream()
+			.filter(r -> !r.path("apiVersion").asText().startsWith("flagger.app/")
+					&& !r.path("apiVersion").asText().startsWith("argoproj.io/"))
+			.toList();
+		StringBuilder yaml = new StringBuilder();
+		for (ObjectNode resource : kubernetesAndIstio) {
+			yaml.append("---\n").append(YAML.writeValueAsString(resource));
+		}
+
+		MeshLoader loader = new MeshLoader().read(yaml.toString(), dir + " (rendered)");
+
+		assertThat(loader.problems()).isEmpty();
+		assertThat(Analyzer.analyze(loader, "graychain")).isEmpty();
 	}
 
 	private static List<String> violations(ObjectNode resource, java.util.function.Consumer<ObjectNode> change) {
