@@ -57,25 +57,7 @@ class VirtualServiceSplitTest {
 
 	@Test
 	void dropsWhatTheServerSetAndKeepsTheRest() {
-		String live = """
-				apiVersion: networking.istio.io/v1beta1
-				kind: VirtualService
-				metadata:
-				  name: product
-				  namespace: graychain
-				  uid: 1b4e28ba-2fa1-11d2-883f-0016d3cca427
-				  resourceVersion: "4711"
-				  labels: {team: shop}
-				  annotations:
-				    kubectl.kubernetes.io/last-applied-configuration: "{}"
-				spec:
-				  hosts: [product]
-				  http:
-				  - timeout: 2s
-				    route:
-				    - destination: {host: product.graychain.svc.cluster.local, subset: v1, port: {number: 7000}}
-				status: {}
-				""";
+		String live = Fixtures.text("canary/virtual-service-product-live.yaml");
 
 		VirtualService split = read(new VirtualServiceSplit(live, "product").yaml("v1", "v2", 50));
 
@@ -94,16 +76,7 @@ class VirtualServiceSplitTest {
 
 	@Test
 	void refusesWhatItCannotSplit() throws IOException {
-		String pinnedOnly = """
-				apiVersion: networking.istio.io/v1
-				kind: VirtualService
-				metadata: {name: appb}
-				spec:
-				  hosts: [appb]
-				  http:
-				  - match: [{headers: {version: {exact: v2}}}]
-				    route: [{destination: {host: appb, subset: v2}}]
-				""";
+		String pinnedOnly = Fixtures.text("canary/virtual-service-appb-pinned-only.yaml");
 		assertThatThrownBy(() -> new VirtualServiceSplit(pinnedOnly, "appb")).isInstanceOf(CanaryException.class)
 			.hasMessage("VirtualService appb has no catch-all HTTP route (without match) to appb alone: nothing to split");
 		assertThatThrownBy(() -> new VirtualServiceSplit(baseline("product"), "appa"))
