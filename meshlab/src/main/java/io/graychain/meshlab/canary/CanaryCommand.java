@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -155,11 +157,14 @@ public final class CanaryCommand implements Callable<Integer> {
 			out.println(report);
 			out.flush();
 		});
+		// Ctrl-C: the hook interrupts the run, which restores the rules, and waits until it has (not for
+		// the thread to end: a System.exit called while hooks run would block it)
 		Thread main = Thread.currentThread();
+		CountDownLatch finished = new CountDownLatch(1);
 		Thread restoreOnExit = new Thread(() -> {
 			main.interrupt();
 			try {
-				main.join(KUBECTL_TIMEOUT.toMillis());
+				finished.await(KUBECTL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -184,6 +189,7 @@ public final class CanaryCommand implements Callable<Integer> {
 			return restore(plan, err, "interrupted", INTERRUPTED);
 		}
 		finally {
+			finished.countDown();
 			removeHook(restoreOnExit);
 		}
 	}
