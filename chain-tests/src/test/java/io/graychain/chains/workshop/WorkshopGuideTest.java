@@ -1,0 +1,169 @@
+package io.graychain.chains.workshop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.graychain.meshlab.lab.pods.FreePort;
+import io.graychain.support.test.Repository;
+import io.graychain.support.test.ScriptRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The workshop guide cannot rot: ONE lab ({@code scripts/lab up}, as the setup module starts it, on
+ * a free loopback port and its own state folder), then every {@code bash run} block of every module,
+ * English then Chinese, in order, run with bash from the repository root with the scripts pointed at
+ * this lab ({@code LAB_STATE}, {@code LAB_PORT}, {@code LAB_BUILD_DIR}, {@code GATEWAY_URL}), each
+ * bounded in time, its output checked against the block's patterns and its exit status. The
+ * convention is docs/workshop/README.md's; the two languages having the same blocks is
+ * {@link WorkshopGuideShapeTest}'s.
+ */
+class WorkshopGuideTest {
+
+	static final Path REPO = Repository.root();
+
+	/** The modules of the lab services, whose runnable jars {@code scripts/lab up} runs. */
+	static final List<String> LAB_MODULES = List.of("meshlab", "appa", "appb", "product", "frontend", "forecast",
+			"recommendation");
+
+	static final Duration LAB_UP_WITHIN = Duration.ofSeconds(300);
+
+	static String buildDir;
+
+	static Path state;
+
+	static int port;
+
+	@BeforeAll
+	static void labUp() throws IOException {
+		buildDir = System.getProperty("graychain.build.dir", "target");
+		for (String module : LAB_MODULES) {
+			try (Stream<Path> files = Files.list(REPO.resolve(module).resolve(buildDir))) {
+				assertThat(files.map(f -> f.getFileName().toString()))
+					.as("%s's runnable jar in %s/%s, packaged before chain-tests (./mvnw verify); without it scripts/lab would build it",
+							module, module, buildDir)
+					.anyMatch(name -> name.matches(module + "-.*-exec\\.jar"));
+			}
+		}
+		state = Path.of(System.getProperty("graychain.services.dir")).getParent().resolve("workshop-lab");
+		Files.createDirectories(state);
+		port = FreePort.find();
+		ScriptRun up = ScriptRun.run(REPO.resolve("scripts/lab"), environment(), LAB_UP_WITHIN, "up");
+		assertThat(up.exit()).as("scripts/lab up: %s\nlab log:\n%s", up, tail(read(state.resolve("lab.log")), 60)).isZero();
+	}
+
+	@AfterAll
+	static void labDown() {
+		if (state == null) {
+			return;
+		}
+		try {
+			ScriptRun.run(REPO.resolve("scripts/lab"), environment(), Duration.ofSeconds(120), "down");
+		}
+		finally {
+			// what a lab killed hard would leave: its pods, found by the marker the lab starts them with
+			String marker = "-Dgraychain.lab=" + state.toAbsolutePath().normalize() + " ";
+			ProcessHandle.allProcesses()
+				.filter(p -> p.info().commandLine().map(c -> (c + " ").contains(marker)).orElse(false))
+				.forEach(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	@TestFactory
+	Stream<DynamicNode> everyRunnableBlockOfTheGuideHoldsInTheLab() {
+		List<DynamicNode> modules = new ArrayList<>();
+		for (String language : WorkshopGuideShapeTest.LANGUAGES) {
+			for (GuideModule module : GuideModule.all(WorkshopGuideShapeTest.GUIDE.resolve(language))) {
+				String waitsFor = WorkshopGuideShapeTest.WAITING.get(module.name());
+				if (waitsFor != null) {
+					modules.add(DynamicTest.dynamicTest(language + "/" + module.name() + " waits for " + waitsFor,
+							() -> assertThat(REPO.resolve(waitsFor))
+								.as("%s exists now: take %s out of WorkshopGuideShapeTest.WAITING so that its blocks run", waitsFor,
+										module.name())
+								.doesNotExist()));
+					continue;
+				}
+				List<DynamicTest> blocks = module.blocks().stream().filter(b -> b.kind() == GuideBlock.Kind.RUN)
+					.map(b -> DynamicTest.dynamicTest(b.where() + " " + firstLine(b.code()), () -> run(b))).toList();
+				modules.add(DynamicContainer.dynamicContainer(language + "/" + module.name(), blocks));
+			}
+		}
+		return modules.stream();
+	}
+
+	static void run(GuideBlock block) throws IOException {
+		Path script = Files.createTempFile(state, "block", ".sh");
+		Files.writeString(script, "#!/usr/bin/env bash\nset -euo pipefail\nexec 2>&1\ncd " + quote(REPO.toString()) + "\n"
+				+ block.code());
+		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+		ScriptRun run;
+		try {
+			run = ScriptRun.run(script, environment(), block.timeout());
+		}
+		catch (AssertionFailedError ex) {
+			throw new AssertionFailedError(block.where() + ": did not finish within " + block.timeout().toSeconds() + " s\n"
+					+ tail(ex.getMessage(), 40), ex);
+		}
+		finally {
+			Files.deleteIfExists(script);
+		}
+		String output = run.out();
+		List<String> wrong = new ArrayList<>();
+		if (run.exit() != block.exit()) {
+			wrong.add("exit " + run.exit() + ", not " + block.exit());
+		}
+		block.expect().stream().filter(p -> !GuideBlock.compile(p).matcher(output).find())
+			.forEach(p -> wrong.add("no match for expect: " + p));
+		block.expectNot().stream().filter(p -> GuideBlock.compile(p).matcher(output).find())
+			.forEach(p -> wrong.add("a match for expect-not: " + p));
+		if (!wrong.isEmpty()) {
+			fail(block.where() + ": " + String.join("; ", wrong) + "\n--- block:\n" + block.code() + "--- output (tail):\n"
+					+ tail(output, 40));
+		}
+	}
+
+	/** What a block's scripts see: this test's lab, wherever the guide says the default lab is. */
+	static Map<String, String> environment() {
+		return Map.of("LAB_STATE", state.toString(), "LAB_PORT", String.valueOf(port), "LAB_BUILD_DIR", buildDir,
+				"LAB_TIMEOUT", String.valueOf(LAB_UP_WITHIN.toSeconds() - 30), "GATEWAY_URL", "http://127.0.0.1:" + port);
+	}
+
+	static String tail(String text, int lines) {
+		List<String> all = text.lines().toList();
+		return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.exists(file) ? Files.readString(file) : "(no " + file.getFileName() + ")";
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String firstLine(String code) {
+		return code.lines().findFirst().orElse("");
+	}
+
+	private static String quote(String s) {
+		return "'" + s.replace("'", "'\\''") + "'";
+	}
+
+}
