@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One command block of a workshop module that a test executes: a fenced block with the info string
- * {@code bash run} (against the lab) or {@code bash cluster} (needs a cluster), and the checks in the
- * HTML comments right after its closing fence (docs/workshop/README.md).
+ * One command block of a workshop module that a test executes or checks: a fenced block with the info
+ * string {@code bash run} (against the lab), {@code bash cluster} (kubectl on a cluster) or
+ * {@code bash cluster setup} (making the cluster), and the checks in the HTML comments right after
+ * its closing fence (docs/workshop/README.md).
  *
  * @param file the module file
  * @param line the line of the opening fence (1-based)
@@ -28,8 +29,17 @@ record GuideBlock(Path file, int line, Kind kind, String code, List<String> expe
 		/** {@code bash run}: the local lab. */
 		RUN,
 
-		/** {@code bash cluster}: a Kubernetes cluster with Istio. */
-		CLUSTER
+		/**
+		 * {@code bash cluster}: kubectl on a Kubernetes cluster with Istio; in the test, a kubectl test
+		 * double whose mesh is the lab.
+		 */
+		CLUSTER,
+
+		/**
+		 * {@code bash cluster setup}: making the cluster itself (kind, istioctl, images, deploy), which no
+		 * double stands in for; checked, not run.
+		 */
+		CLUSTER_SETUP
 
 	}
 

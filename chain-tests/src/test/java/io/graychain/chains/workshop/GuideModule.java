@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * One module of the workshop guide ({@code docs/workshop/<language>/NN-name.md}) and the blocks a test
- * executes in it, read by the convention of docs/workshop/README.md: a fence {@code ```bash run} or
- * {@code ```bash cluster}, then, on the lines right after the closing fence, any number of
+ * executes in it, read by the convention of docs/workshop/README.md: a fence {@code ```bash run},
+ * {@code ```bash cluster} or {@code ```bash cluster setup}, then, on the lines right after the closing fence, any number of
  * {@code <!-- expect: REGEX -->}, {@code <!-- expect-not: REGEX -->}, {@code <!-- exit: N -->} and
  * {@code <!-- timeout: SECONDS -->}. A mistake in that markup is an error naming file and line, never
  * a block quietly left out.
@@ -121,11 +121,13 @@ record GuideModule(Path file, List<GuideBlock> blocks) {
 		if (info.length < 2 || !info[0].equals("bash")) {
 			return null;
 		}
-		return switch (info[1]) {
-			case "run" -> GuideBlock.Kind.RUN;
-			case "cluster" -> GuideBlock.Kind.CLUSTER;
-			default -> throw new IllegalArgumentException(where(file, line) + ": unknown block kind 'bash " + info[1]
-					+ "' (bash run, bash cluster, or plain bash for a block no test runs)");
+		String kind = String.join(" ", info);
+		return switch (kind) {
+			case "bash run" -> GuideBlock.Kind.RUN;
+			case "bash cluster" -> GuideBlock.Kind.CLUSTER;
+			case "bash cluster setup" -> GuideBlock.Kind.CLUSTER_SETUP;
+			default -> throw new IllegalArgumentException(where(file, line) + ": unknown block kind '" + kind
+					+ "' (bash run, bash cluster, bash cluster setup, or plain bash for a block no test runs)");
 		};
 	}
 

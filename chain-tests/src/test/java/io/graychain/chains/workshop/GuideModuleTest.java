@@ -28,7 +28,8 @@ class GuideModuleTest {
 	void readsRunnableAndClusterBlocksWithTheirChecksAndNothingElse() {
 		GuideModule module = GuideModule.read(fixture("module.md"));
 
-		assertThat(module.blocks()).hasSize(2);
+		assertThat(module.blocks()).extracting(GuideBlock::kind)
+			.containsExactly(GuideBlock.Kind.RUN, GuideBlock.Kind.CLUSTER, GuideBlock.Kind.CLUSTER_SETUP);
 		GuideBlock run = module.blocks().get(0);
 		assertThat(run.kind()).isEqualTo(GuideBlock.Kind.RUN);
 		assertThat(run.line()).isEqualTo(11);
@@ -45,6 +46,7 @@ class GuideModuleTest {
 		assertThat(cluster.expect()).containsExactly("^PASS");
 		assertThat(cluster.exit()).isZero();
 		assertThat(cluster.timeout()).isEqualTo(GuideBlock.DEFAULT_TIMEOUT);
+		assertThat(module.blocks().get(2).timeout()).isEqualTo(Duration.ofSeconds(600));
 	}
 
 	@ParameterizedTest(name = "{0}")

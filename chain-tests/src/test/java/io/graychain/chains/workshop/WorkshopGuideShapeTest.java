@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The workshop guide's shape, without a lab: English and Chinese have the same modules under the
  * same file names, with the same runnable blocks in the same order (commands and checks alike), so
  * the Chinese guide cannot drift from the tested English one; and every block the lab test does not
- * run ({@code bash cluster}: there is no cluster; a module {@link #WAITING} for its script) is valid
- * bash naming only scripts, and options of them, that exist.
+ * run ({@code bash cluster setup}: there is no cluster to make; a module {@link #WAITING} for its
+ * script) is valid bash naming only scripts, and options of them, that exist.
  */
 class WorkshopGuideShapeTest {
 
@@ -79,7 +79,7 @@ class WorkshopGuideShapeTest {
 	@MethodSource("modules")
 	void blocksNoLabRunsAreBashAndNameOnlyOptionsTheirScriptsHave(String name) throws IOException {
 		List<GuideBlock> unrun = GuideModule.read(GUIDE.resolve("en").resolve(name)).blocks().stream()
-			.filter(b -> b.kind() == GuideBlock.Kind.CLUSTER || WAITING.containsKey(name)).toList();
+			.filter(b -> b.kind() == GuideBlock.Kind.CLUSTER_SETUP || WAITING.containsKey(name)).toList();
 		for (GuideBlock block : unrun) {
 			Path script = Files.createTempFile("block", ".sh");
 			try {

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a free loopback port and its own state folder), then every {@code bash run} block of every module,
  * English then Chinese, in order, run with bash from the repository root with the scripts pointed at
  * this lab ({@code LAB_STATE}, {@code LAB_PORT}, {@code LAB_BUILD_DIR}, {@code GATEWAY_URL}), each
- * bounded in time, its output checked against the block's patterns and its exit status. The
+ * bounded in time, its output checked against the block's patterns and its exit status. Every
+ * {@code bash cluster} block runs the same way with {@code KUBECTL} a test double whose mesh is this
+ * lab ({@link KubectlOnTheLab}). The
  * convention is docs/workshop/README.md's; the two languages having the same blocks is
  * {@link WorkshopGuideShapeTest}'s.
  */
@@ -47,6 +49,8 @@ class WorkshopGuideTest {
 
 	static int port;
 
+	static KubectlOnTheLab cluster;
+
 	@BeforeAll
 	static void labUp() throws IOException {
 		buildDir = System.getProperty("graychain.build.dir", "target");
@@ -63,6 +67,7 @@ class WorkshopGuideTest {
 		port = FreePort.find();
 		ScriptRun up = ScriptRun.run(REPO.resolve("scripts/lab"), environment(), LAB_UP_WITHIN, "up");
 		assertThat(up.exit()).as("scripts/lab up: %s\nlab log:\n%s", up, GuideBlockRunner.tail(read(state.resolve("lab.log")), 60)).isZero();
+		cluster = KubectlOnTheLab.start(state.resolve("kubectl-double"), state, port);
 	}
 
 	@AfterAll
@@ -96,13 +101,35 @@ class WorkshopGuideTest {
 								.doesNotExist()));
 					continue;
 				}
-				GuideBlockRunner runner = new GuideBlockRunner(REPO, environment(), state);
-				List<DynamicTest> blocks = module.blocks().stream().filter(b -> b.kind() == GuideBlock.Kind.RUN)
-					.map(b -> DynamicTest.dynamicTest(b.where() + " " + firstLine(b.code()), () -> runner.check(b))).toList();
+				GuideBlockRunner lab = new GuideBlockRunner(REPO, environment(), state);
+				GuideBlockRunner kubectl = new GuideBlockRunner(REPO, cluster.environment(environment(), REPO), state);
+				List<DynamicTest> blocks = new ArrayList<>();
+				for (GuideBlock block : module.blocks()) {
+					String name = block.where() + " " + firstLine(block.code());
+					switch (block.kind()) {
+						case RUN -> blocks.add(DynamicTest.dynamicTest(name, () -> lab.check(block)));
+						case CLUSTER -> blocks.add(DynamicTest.dynamicTest(name + " (kubectl: a test double on the lab)",
+								() -> kubectl.check(block)));
+						case CLUSTER_SETUP -> {
+							// checked by WorkshopGuideShapeTest, run by no test: no double makes a cluster
+						}
+					}
+				}
+				if (module.blocks().stream().anyMatch(b -> b.kind() == GuideBlock.Kind.CLUSTER)) {
+					blocks.add(DynamicTest.dynamicTest(language + "/" + module.name() + ": the double's rules forgotten, the lab back to its baseline",
+							WorkshopGuideTest::baseline));
+				}
 				modules.add(DynamicContainer.dynamicContainer(language + "/" + module.name(), blocks));
 			}
 		}
 		return modules.stream();
+	}
+
+	/** After a module's cluster blocks: the next module starts from the lab's baseline, as every module does. */
+	static void baseline() throws IOException {
+		cluster.forgetRules();
+		ScriptRun reset = ScriptRun.run(REPO.resolve("scripts/lab"), environment(), Duration.ofSeconds(60), "reset");
+		assertThat(reset.exit()).as(reset.toString()).isZero();
 	}
 
 	/**
