@@ -39,8 +39,17 @@ class WorkshopGuideShapeTest {
 	 */
 	static final Map<String, String> WAITING = Map.of("07-explain.md", "scripts/explain");
 
-	/** {@code scripts/<name>} and what follows on its line, up to a pipe, a ; or a &&. */
-	private static final Pattern SCRIPT_CALL = Pattern.compile("(?:^|[\\s(;&|])(scripts/[a-z-]+)([^|;&#]*)");
+	/**
+	 * What every module has, in its language: the goal, how long it takes, the commands, what you will
+	 * see, what to point out, questions to ask the room, and the clean-up.
+	 */
+	static final Map<String, List<String>> SECTIONS = Map.of(
+			"en", List.of("**Goal:**", "**Time:**", "## The commands", "## What you will see", "## What to point out",
+					"## Questions for the room", "## Clean-up"),
+			"zh", List.of("**目标**：", "**时长**：", "## 操作步骤", "## 你会看到", "## 讲解要点", "## 可以问学员的问题", "## 清理"));
+
+	/** {@code scripts/<name>} and what follows on its line, up to a pipe, a ;, a && or the line's end. */
+	private static final Pattern SCRIPT_CALL = Pattern.compile("(?:^|[\\s(;&|])(scripts/[a-z-]+)([^|;&#\\n]*)");
 
 	private static final Pattern LONG_OPTION = Pattern.compile("(?<=\\s)--[a-z][a-z-]*");
 
@@ -58,6 +67,21 @@ class WorkshopGuideShapeTest {
 
 	static Stream<String> modules() {
 		return names("en").stream();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("modules")
+	void everyModuleHasEverySectionInOrder(String name) throws IOException {
+		for (String language : LANGUAGES) {
+			String text = Files.readString(GUIDE.resolve(language).resolve(name));
+			int from = 0;
+			for (String section : SECTIONS.get(language)) {
+				int at = text.indexOf(section, from);
+				assertThat(at).as("%s/%s has \"%s\" after the sections before it (%s)", language, name, section,
+						SECTIONS.get(language)).isNotNegative();
+				from = at;
+			}
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -94,6 +118,14 @@ class WorkshopGuideShapeTest {
 				throw new AssertionError(block.where() + ": " + problem);
 			}
 		}
+	}
+
+	@Test
+	void aScriptOrAnOptionThatDoesNotExistIsFound() {
+		GuideBlock block = GuideModule.read(GuideModuleTest.fixture("options.md")).blocks().get(0);
+
+		assertThat(unknownOptions(block)).containsExactly("scripts/curl-loop has no option --no-such-option (not in its --help)",
+				"scripts/no-such-script is no script of this repository");
 	}
 
 	/** Each {@code scripts/x --option} of a block whose script does not exist or whose help does not name the option. */
