@@ -43,7 +43,7 @@ public final class ChainWalker {
 	private void walk(HttpRequest request, Source source, Chain above, Share share, Map<Chain, Share> out) {
 		Decision decision = engine.decide(request, source);
 		if (decision.outcome() != Decision.Outcome.ROUTED || decision.destinations().isEmpty()) {
-			String status = decision.outcome() == Decision.Outcome.NO_ROUTE ? "404" : "unreachable";
+			String status = decision.outcome() == Decision.Outcome.UNKNOWN_HOST ? "unreachable" : String.valueOf(decision.status());
 			out.merge(above.then(new Hop(hostName(request), status)), share, Share::plus);
 			return;
 		}

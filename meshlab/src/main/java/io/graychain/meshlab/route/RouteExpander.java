@@ -34,7 +34,7 @@ public final class RouteExpander {
 			}
 			else {
 				delegate(root, route.getDelegate()).filter(RouteExpander::usable)
-					.ifPresent(d -> addDelegated(routes, root, matches, d));
+					.ifPresent(d -> addDelegated(routes, root, route, d));
 			}
 		}
 		return routes;
@@ -54,14 +54,15 @@ public final class RouteExpander {
 		return delegate.isDelegate() && delegate.http().stream().allMatch(r -> r.getDelegate() == null);
 	}
 
-	private static void addDelegated(List<ResolvedRoute> routes, VirtualServiceDef root, List<HTTPMatchRequest> rootMatches,
+	private static void addDelegated(List<ResolvedRoute> routes, VirtualServiceDef root, HTTPRoute rootRoute,
 			VirtualServiceDef delegate) {
+		List<HTTPMatchRequest> rootMatches = nonNull(rootRoute.getMatch());
 		List<HTTPRoute> http = delegate.http();
 		for (int j = 0; j < http.size(); j++) {
 			HTTPRoute leaf = http.get(j);
 			int index = j;
 			MatchMerger.merge(rootMatches, nonNull(leaf.getMatch()))
-				.ifPresent(merged -> routes.add(new ResolvedRoute(root, delegate, index, leaf, merged)));
+				.ifPresent(merged -> routes.add(new ResolvedRoute(root, delegate, index, leaf, merged, rootRoute)));
 		}
 	}
 
