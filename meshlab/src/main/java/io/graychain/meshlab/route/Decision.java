@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param destinations the weighted destinations; their shares add up to 1 when routed
  * @param virtualHost the Envoy virtual host (domain) the Host header selected, or empty
  * @param route the route that decided, or null (no VirtualService, or no route matched)
+ * @param matchIndex the match entry of {@code route} that matched, or -1 (none, or the route has no match)
  * @param passedOver the routes looked at before, each with the first condition that failed
  */
 public record Decision(Outcome outcome, String reason, List<WeightedDestination> destinations, String virtualHost,
-		ResolvedRoute route, List<PassedOver> passedOver) {
+		ResolvedRoute route, int matchIndex, List<PassedOver> passedOver) {
 
 	/** How a request fares at the proxy. */
 	public enum Outcome {
@@ -35,7 +36,7 @@ public record Decision(Outcome outcome, String reason, List<WeightedDestination>
 	}
 
 	public Decision(Outcome outcome, String reason, List<WeightedDestination> destinations) {
-		this(outcome, reason, destinations, "", null, List.of());
+		this(outcome, reason, destinations, "", null, -1, List.of());
 	}
 
 	static Decision routed(String reason, List<WeightedDestination> destinations) {

@@ -152,14 +152,15 @@ public final class RouteEngine {
 			ServiceDef s = service.get();
 			String why = skipped.isEmpty() ? "no VirtualService" : "no route of " + names(skipped) + " is on this sidecar";
 			return new Decision(Decision.Outcome.ROUTED, why + ": round robin over the pods of " + s.name(),
-					destinations.allPods(s), s.fqdn(), null, leftOut);
+					destinations.allPods(s), s.fqdn(), null, -1, leftOut);
 		}
 		return new Decision(Decision.Outcome.UNKNOWN_HOST, host + " is no Service and no mesh VirtualService names it",
-				List.of(), "", null, leftOut);
+				List.of(), "", null, -1, leftOut);
 	}
 
 	private Decision firstMatch(String virtualHost, List<RouteTable> tables, List<EnvoyRoute> routes, HttpRequest request) {
 		List<PassedOver> passed = new ArrayList<>();
+		tables.forEach(t -> passed.addAll(t.leftOut()));
 		for (EnvoyRoute route : routes) {
 			Optional<String> failure = MatchEvaluator.requestFailure(route.match(), request);
 			if (failure.isPresent()) {
@@ -169,14 +170,13 @@ public final class RouteEngine {
 			ResolvedRoute decided = route.route();
 			if (decided.route().getRoute() == null || decided.route().getRoute().isEmpty()) {
 				return new Decision(Decision.Outcome.UNSUPPORTED, route.describe() + " has no route destinations "
-						+ "(redirect, directResponse): the engine does not follow them", List.of(), virtualHost, decided, passed);
+						+ "(redirect, directResponse): the engine does not follow them", List.of(), virtualHost, decided, route.matchIndex(), passed);
 			}
 			return new Decision(Decision.Outcome.ROUTED, route.describe(),
-					destinations.resolve(decided.route().getRoute(), decided.rule().namespace()), virtualHost, decided, passed);
+					destinations.resolve(decided.route().getRoute(), decided.rule().namespace()), virtualHost, decided, route.matchIndex(), passed);
 		}
-		tables.forEach(t -> passed.addAll(t.leftOut()));
 		return new Decision(Decision.Outcome.NO_ROUTE, "no route of " + names(tables) + " matches (virtual host "
-				+ virtualHost + ")", List.of(), virtualHost, null, passed);
+				+ virtualHost + ")", List.of(), virtualHost, null, -1, passed);
 	}
 
 	private static List<String> names(List<RouteTable> tables) {
