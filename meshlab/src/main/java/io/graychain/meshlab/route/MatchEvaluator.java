@@ -67,7 +67,7 @@ final class MatchEvaluator {
 					+ " does not match \"" + request.path() + "\"");
 		}
 		for (Condition header : headerConditions(m)) {
-			Optional<String> failure = header.failure(request.header(header.name()));
+			Optional<String> failure = header.failure(headerValue(request, header.name()));
 			if (failure.isPresent()) {
 				return failure;
 			}
@@ -80,6 +80,16 @@ final class MatchEvaluator {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** A header as Envoy sees it; the pseudo headers come from the request line and the Host header. */
+	private static String headerValue(HttpRequest request, String name) {
+		return switch (name) {
+			case ":method" -> request.method();
+			case ":authority" -> request.host();
+			case ":scheme" -> "http";
+			default -> request.header(name);
+		};
 	}
 
 	/** True when the request satisfies every request field of {@code m}. */
