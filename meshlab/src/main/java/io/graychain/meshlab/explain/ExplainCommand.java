@@ -42,6 +42,17 @@ public final class ExplainCommand implements Callable<Integer> {
 	@Spec
 	private CommandLine.Model.CommandSpec spec;
 
+	private final Map<String, String> env;
+
+	public ExplainCommand() {
+		this(System.getenv());
+	}
+
+	/** The command with {@code env} as its environment (KUBECTL, PATH for --cluster). */
+	ExplainCommand(Map<String, String> env) {
+		this.env = Map.copyOf(env);
+	}
+
 	@Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "the graychain repository [default: .]")
 	private Path repo;
 
@@ -107,7 +118,11 @@ public final class ExplainCommand implements Callable<Integer> {
 
 	/** The command with its one-line answer to bad options (exit 2), for registering as a subcommand too. */
 	public static CommandLine commandLine() {
-		CommandLine line = new CommandLine(new ExplainCommand());
+		return commandLine(new ExplainCommand());
+	}
+
+	static CommandLine commandLine(ExplainCommand command) {
+		CommandLine line = new CommandLine(command);
 		line.setParameterExceptionHandler((ex, args) -> {
 			ex.getCommandLine().getErr().println("explain: " + ex.getMessage() + " (explain --help shows the options)");
 			return BAD_INPUT;
@@ -142,7 +157,7 @@ public final class ExplainCommand implements Callable<Integer> {
 			config = RuleSources.lab(state == null ? root.resolve(".lab") : state);
 		}
 		else if (cluster) {
-			Kubectl kubectl = Kubectl.find(System.getenv())
+			Kubectl kubectl = Kubectl.find(env)
 				.orElseThrow(() -> new ExplainException("no kubectl: set KUBECTL or put kubectl on the PATH"));
 			config = RuleSources.cluster(kubectl, namespace);
 		}
