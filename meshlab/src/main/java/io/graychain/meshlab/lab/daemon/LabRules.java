@@ -70,7 +70,9 @@ public final class LabRules {
 		MeshConfig candidate = base.apply(loader.resources());
 		List<String> mistakes = loader.problems().stream().map(p -> "Error [UNKNOWN_FIELD] (" + p.file() + ") "
 				+ p.field() + ": " + p.message()).collect(Collectors.toList());
-		Analyzer.analyze(candidate).stream().map(Finding::toString).forEach(mistakes::add);
+		List<Finding> findings = Analyzer.analyze(candidate);
+		findings.stream().filter(Finding::isError).map(Finding::toString).forEach(mistakes::add);
+		String warnings = findings.stream().filter(f -> !f.isError()).map(f -> "\n  " + f).collect(Collectors.joining());
 		if (!mistakes.isEmpty()) {
 			return new Change(false, "refused " + nameOrPath + ", the rules in force (" + inForce + ") stay:\n  "
 					+ String.join("\n  ", mistakes));
@@ -79,7 +81,7 @@ public final class LabRules {
 		record.accept(files.stream().map(LabRules::read).collect(Collectors.joining("\n---\n")));
 		inForce = nameOrPath + " (since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
 		return new Change(true, "applied " + nameOrPath + ": " + files.stream().map(f -> f.getFileName().toString())
-			.collect(Collectors.joining(", ")));
+			.collect(Collectors.joining(", ")) + warnings);
 	}
 
 	/** Back to the overlay's own rules (the all-v1 baseline). */
