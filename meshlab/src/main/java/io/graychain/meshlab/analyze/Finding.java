@@ -29,6 +29,8 @@ public record Finding(Code code, String file, String resource, String field, Str
 		INVALID_REGEX,
 		BROKEN_DELEGATE,
 		CONFLICTING_VIRTUAL_SERVICES,
+		/** A field the route engine does not follow: refused by name rather than approximated. */
+		NOT_FOLLOWED,
 		/** A header name written in upper case: Envoy lower-cases it, so it works, but not as written. */
 		UPPERCASE_HEADER_NAME(Severity.WARNING),
 		/** A cookie match that misses a browser's Cookie header or matches a neighbouring cookie. */

@@ -211,6 +211,17 @@ class AnalyzerTest {
 	}
 
 	@Test
+	void whatTheEngineDoesNotFollowIsRefusedByName() {
+		Finding finding = only(Mesh.findings(appb("""
+				- match: [{uri: {prefix: /old}}]
+				  redirect: {uri: /new}
+				- route: [{destination: {host: appb, subset: v1}}]
+				""")), Code.NOT_FOLLOWED);
+		assertThat(finding.field()).isEqualTo("spec.http[0].redirect");
+		assertThat(finding.isError()).isTrue();
+	}
+
+	@Test
 	void aNarrowerRouteFirstIsNotShadowed() {
 		assertThat(Mesh.findings(appb("""
 				- match: [{uri: {prefix: /greet/v2}, headers: {end-user: {exact: jason}}}]
