@@ -62,6 +62,13 @@ class RouteCasesTest {
 		assertThat(all).allSatisfy(c -> assertThat(c.source()).containsAnyOf("istio ", "envoy ", "RFC "));
 	}
 
+	@Test
+	void docsRouteEngineListsEveryCaseWithItsSource() throws IOException {
+		String table = Files.readString(io.graychain.meshlab.testing.Tools.repo().resolve("docs/route-engine.md"));
+		List<RouteCase> all = cases().map(a -> (RouteCase) ((Named<?>) a.get()[0]).getPayload()).toList();
+		assertThat(all).allSatisfy(c -> assertThat(table).contains("| " + c.name() + " | " + c.source().replace("|", "\\|") + " |"));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
 	void engineAnswersAsIstioAndEnvoyDo(RouteCase c) {
