@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.graychain.meshlab.chain.CallGraph;
+import io.graychain.meshlab.chain.Explainer;
+import io.graychain.meshlab.chain.Explanation;
 import io.graychain.meshlab.kubectl.Kubectl;
 import io.graychain.meshlab.mesh.GatewayDef;
 import io.graychain.meshlab.mesh.MeshConfig;

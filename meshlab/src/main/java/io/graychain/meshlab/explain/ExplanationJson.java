@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.graychain.meshlab.chain.ExplainedHop;
+import io.graychain.meshlab.chain.Explanation;
 
 /**
  * An explanation as the JSON {@code scripts/explain --json} prints, documented in docs/explain.md:

@@ -2,6 +2,8 @@ package io.graychain.meshlab.explain;
 
 import java.util.Map;
 
+import io.graychain.meshlab.chain.ExplainedHop;
+import io.graychain.meshlab.chain.Explanation;
 import io.graychain.meshlab.route.Share;
 
 /** An explanation for people: hop by hop down the chain, each branch indented below its destination. */

@@ -92,11 +92,6 @@ final class MatchEvaluator {
 		};
 	}
 
-	/** True when the request satisfies every request field of {@code m}. */
-	static boolean matches(HTTPMatchRequest m, HttpRequest request) {
-		return requestFailure(m, request).isEmpty();
-	}
-
 	/** True when the source is one of {@code gateways} ({@code mesh} for sidecars). */
 	static boolean gatewayMatches(List<String> gateways, Source source, String ruleNamespace) {
 		if (source instanceof Source.AtGateway at) {

@@ -68,9 +68,7 @@ public final class RouteEngine {
 	private Decision atGateway(HttpRequest request, Source.AtGateway at) {
 		GatewayDef gateway = at.gateway();
 		String host = HostNames.normalize(request.host());
-		Optional<Server> server = servers(gateway).stream()
-			.filter(s -> hosts(s).stream().anyMatch(h -> HostNames.covers(hostPart(h), host)))
-			.findFirst();
+		Optional<Server> server = gateway.serverFor(host);
 		if (server.isEmpty()) {
 			return Decision.refused(Decision.Outcome.UNKNOWN_HOST, "no server of gateway " + gateway.name() + " serves " + host);
 		}
@@ -81,11 +79,11 @@ public final class RouteEngine {
 			if (vs.isDelegate() || vs.gateways().stream().noneMatch(g -> Gateways.names(g, vs.namespace(), gateway))) {
 				continue;
 			}
-			List<String> serverHosts = servers(gateway).stream()
+			List<String> serverHosts = gateway.servers().stream()
 				.filter(s -> s.getPort() != null && s.getPort().getNumber() != null && s.getPort().getNumber() == port)
-				.flatMap(s -> hosts(s).stream())
+				.flatMap(s -> s.getHosts() == null ? java.util.stream.Stream.<String>empty() : s.getHosts().stream())
 				.filter(h -> visibleTo(h, vs.namespace(), gateway.namespace()))
-				.map(RouteEngine::hostPart)
+				.map(h -> h.substring(h.indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT))
 				.toList();
 			List<String> shared = intersection(serverHosts, vs.qualifiedHosts());
 			if (shared.isEmpty()) {
@@ -181,19 +179,6 @@ public final class RouteEngine {
 
 	private static List<String> names(List<RouteTable> tables) {
 		return tables.stream().map(t -> t.rule().name()).toList();
-	}
-
-	private static List<Server> servers(GatewayDef gateway) {
-		return gateway.spec().getServers() == null ? List.of() : gateway.spec().getServers();
-	}
-
-	private static List<String> hosts(Server server) {
-		return server.getHosts() == null ? List.of() : server.getHosts();
-	}
-
-	/** The host of a server host entry {@code [namespace/]host}, lower case. */
-	private static String hostPart(String serverHost) {
-		return serverHost.substring(serverHost.indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** A server host {@code ns/host} is for VirtualServices of {@code ns} ({@code .}: the Gateway's, {@code *}: any). */

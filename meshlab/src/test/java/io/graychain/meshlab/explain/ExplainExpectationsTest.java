@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.graychain.meshlab.chain.CallGraph;
+import io.graychain.meshlab.chain.Explainer;
+import io.graychain.meshlab.chain.Explanation;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.route.RouteEngine;
 import io.graychain.meshlab.route.Share;

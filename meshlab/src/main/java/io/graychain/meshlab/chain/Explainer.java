@@ -1,11 +1,10 @@
-package io.graychain.meshlab.explain;
+package io.graychain.meshlab.chain;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.graychain.meshlab.chain.CallGraph;
 import io.graychain.meshlab.mesh.Workload;
 import io.graychain.meshlab.route.Decision;
 import io.graychain.meshlab.route.HttpRequest;

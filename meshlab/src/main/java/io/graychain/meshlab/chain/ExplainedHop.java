@@ -1,4 +1,4 @@
-package io.graychain.meshlab.explain;
+package io.graychain.meshlab.chain;
 
 import java.util.List;
 
