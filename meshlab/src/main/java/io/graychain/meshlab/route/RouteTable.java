@@ -23,7 +23,7 @@ record RouteTable(VirtualServiceDef rule, List<EnvoyRoute> routes, List<PassedOv
 		List<EnvoyRoute> routes = new ArrayList<>();
 		List<PassedOver> leftOut = new ArrayList<>();
 		String catchAll = null;
-		for (ResolvedRoute route : expander.routes(rule)) {
+		for (ResolvedRoute route : expander.expand(rule, leftOut)) {
 			if (catchAll != null) {
 				leftOut.add(new PassedOver(route, -1, "never reached: " + catchAll + " before it matches every request"));
 				continue;
