@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import io.graychain.meshlab.analyze.Analyzer;
+import io.graychain.meshlab.analyze.Finding;
 import io.graychain.meshlab.chain.CallGraph;
 import io.graychain.meshlab.chain.Explainer;
 import io.graychain.meshlab.chain.Explanation;
@@ -137,8 +139,9 @@ public final class ExplainCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		try {
-			Explanation explanation = explain();
-			out.print(json ? ExplanationJson.write(explanation) : ExplanationText.write(explanation));
+			List<Finding> findings = new ArrayList<>();
+			Explanation explanation = explain(findings);
+			out.print(json ? ExplanationJson.write(explanation, findings) : ExplanationText.write(explanation, findings));
 			out.flush();
 			return 0;
 		}
@@ -149,7 +152,8 @@ public final class ExplainCommand implements Callable<Integer> {
 		}
 	}
 
-	Explanation explain() {
+	/** The explanation; {@code findings} receives what the analyzer says about the rules. */
+	Explanation explain(List<Finding> findings) {
 		if (lab && cluster) {
 			throw new ExplainException("--lab and --cluster exclude each other");
 		}
@@ -168,6 +172,7 @@ public final class ExplainCommand implements Callable<Integer> {
 		}
 		config = RuleSources.apply(config, layers, root.resolve("istio/scenarios"));
 		RouteEngine engine = new RouteEngine(config);
+		findings.addAll(Analyzer.analyze(config));
 		Source source = source(config);
 		HttpRequest request = request();
 		Decision entry = engine.decide(request, source);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.graychain.meshlab.analyze.Finding;
 import io.graychain.meshlab.chain.ExplainedHop;
 import io.graychain.meshlab.chain.Explanation;
 
@@ -27,7 +28,7 @@ public final class ExplanationJson {
 	private ExplanationJson() {
 	}
 
-	public static String write(Explanation explanation) {
+	public static String write(Explanation explanation, List<Finding> findings) {
 		Map<String, Object> root = new LinkedHashMap<>();
 		List<Object> hops = new ArrayList<>();
 		explanation.hops().forEach(h -> hops.add(hop(h)));
@@ -40,6 +41,18 @@ public final class ExplanationJson {
 			chains.add(c);
 		});
 		root.put("chains", chains);
+		List<Object> analyzer = new ArrayList<>();
+		findings.forEach(f -> {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
+			m.put("code", f.code().name());
+			m.put("file", f.file());
+			m.put("resource", f.resource());
+			m.put("field", f.field());
+			m.put("message", f.message());
+			analyzer.add(m);
+		});
+		root.put("findings", analyzer);
 		try {
 			return JSON.writeValueAsString(root) + "\n";
 		}

@@ -1,7 +1,9 @@
 package io.graychain.meshlab.explain;
 
+import java.util.List;
 import java.util.Map;
 
+import io.graychain.meshlab.analyze.Finding;
 import io.graychain.meshlab.chain.ExplainedHop;
 import io.graychain.meshlab.chain.Explanation;
 import io.graychain.meshlab.route.Share;
@@ -12,12 +14,16 @@ public final class ExplanationText {
 	private ExplanationText() {
 	}
 
-	public static String write(Explanation explanation) {
+	public static String write(Explanation explanation, List<Finding> findings) {
 		StringBuilder out = new StringBuilder();
 		hop(explanation, explanation.hops().get(0), "", out);
 		out.append("chains:\n");
 		for (Map.Entry<String, Share> chain : explanation.chains().entrySet()) {
 			out.append(String.format("  %8s  %s%n", chain.getValue(), chain.getKey()));
+		}
+		if (!findings.isEmpty()) {
+			out.append("the analyzer says:\n");
+			findings.forEach(f -> out.append("  ").append(f).append('\n'));
 		}
 		return out.toString();
 	}

@@ -91,6 +91,31 @@ class ExplainCommandTest {
 	}
 
 	@Test
+	void theAnalyzersWordOnTheRulesComesLast() throws Exception {
+		Path rules = Files.writeString(dir.resolve("frontend.yaml"), """
+				apiVersion: networking.istio.io/v1
+				kind: VirtualService
+				metadata: {name: frontend}
+				spec:
+				  hosts: [frontend.graychain.local, frontend]
+				  gateways: [graychain-gateway, mesh]
+				  http:
+				  - name: tester-to-v2
+				    match: [{headers: {cookie: {regex: "^(.*?;)?(user=tester)(;.*)?$"}}}]
+				    route: [{destination: {host: frontend, subset: v2}}]
+				  - route: [{destination: {host: frontend, subset: v1}}]
+				""");
+		Run run = explain("--rules", rules.toString(), "--host", "frontend.graychain.local", "--path", "/api/forecast?city=oslo",
+				"-b", "a=1", "-b", "user=tester");
+		assertThat(run.out()).contains("headers.cookie regex ^(.*?;)?(user=tester)(;.*)?$ does not match \"a=1; user=tester\"")
+			.contains("100%  frontend:v1 > forecast:v1")
+			.contains("the analyzer says:\n  Warning [COOKIE_MATCH]");
+		JsonNode json = JSON.readTree(explain("--rules", rules.toString(), "--host", "frontend.graychain.local", "--json").out());
+		assertThat(json.path("findings").get(0).path("code").asText()).isEqualTo("COOKIE_MATCH");
+		assertThat(json.path("findings").get(0).path("severity").asText()).isEqualTo("warning");
+	}
+
+	@Test
 	void fromAWorkloadGoesThroughItsSidecar() {
 		Run run = explain("--scenario", "appa-delegate-10-90", "--from", "appa-v1", "--host", "appb:8000");
 		assertThat(run.out()).contains("appa-v1 -> appb:8000 /")

@@ -44,7 +44,7 @@ class ExplainExpectationsTest {
 			Source source = request.atGateway() ? Source.gateway(config.gateways().get(0)) : engine.source(request.entry());
 			Explanation explanation = explainer.explain(request.toRequest(), source, request.entry());
 			Map<String, Share> chains = explanation.chains();
-			assertThat(chains.keySet()).as(request.name() + "\n" + ExplanationText.write(explanation))
+			assertThat(chains.keySet()).as(request.name() + "\n" + ExplanationText.write(explanation, List.of()))
 				.containsExactlyInAnyOrderElementsOf(request.shares().keySet());
 			for (Map.Entry<String, BigDecimal> expected : request.shares().entrySet()) {
 				assertThat(chains.get(expected.getKey()).isPercent(expected.getValue()))
