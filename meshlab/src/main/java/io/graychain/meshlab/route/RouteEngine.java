@@ -62,7 +62,7 @@ public final class RouteEngine {
 	 * The gateway: one virtual host per host that a server and a VirtualService both name (the more
 	 * specific of the two); the routes of every VirtualService for that host appended oldest first,
 	 * catch-all routes moved to the end (istio/istio pilot/pkg/networking/core/gateway.go
-	 * buildGatewayVirtualHostsForServer... routes appended per host, route.go SortVHostRoutes). The port
+	 * buildGatewayHTTPRouteConfig: routes appended per host, route.go SortVHostRoutes). The port
 	 * in the Host header is ignored (IgnorePortInHostMatching).
 	 */
 	private Decision atGateway(HttpRequest request, Source.AtGateway at) {

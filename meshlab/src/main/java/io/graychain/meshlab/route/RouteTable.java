@@ -32,9 +32,9 @@ record RouteTable(VirtualServiceDef rule, List<EnvoyRoute> routes, List<PassedOv
 			for (int i = 0; i < Math.max(1, matches.size()) && catchAll == null; i++) {
 				HTTPMatchRequest match = matches.isEmpty() ? null : matches.get(i);
 				EnvoyRoute envoy = new EnvoyRoute(route, matches.isEmpty() ? -1 : i, match);
-				Optional<String> source1 = MatchEvaluator.sourceFailure(match, source, route.rule().namespace(), listenPort);
-				if (source1.isPresent()) {
-					leftOut.add(new PassedOver(route, envoy.matchIndex(), "not on this proxy: " + source1.get()));
+				Optional<String> elsewhere = MatchEvaluator.sourceFailure(match, source, route.rule().namespace(), listenPort);
+				if (elsewhere.isPresent()) {
+					leftOut.add(new PassedOver(route, envoy.matchIndex(), "not on this proxy: " + elsewhere.get()));
 					continue;
 				}
 				routes.add(envoy);
