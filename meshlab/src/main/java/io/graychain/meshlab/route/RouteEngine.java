@@ -118,12 +118,13 @@ public final class RouteEngine {
 	 */
 	private Decision inMesh(HttpRequest request, Source source) {
 		String host = HostNames.normalize(request.host());
-		int port = port(request.host());
 		Optional<ServiceDef> service = config.services().stream()
 			.filter(s -> s.fqdn().equals(host) || host.equals(s.name() + "." + s.namespace())
 					|| host.equals(s.name() + "." + s.namespace() + ".svc")
 					|| host.equals(s.name()) && s.namespace().equals(source.namespace()))
 			.findFirst();
+		// the port the app connects to: the Host header's, else the Service's first (the outbound listener's)
+		int port = port(request.host()).orElse(service.flatMap(s -> s.ports().stream().findFirst()).orElse(DEFAULT_PORT));
 		List<VirtualServiceDef> mesh = config.virtualServicesByCreation().stream()
 			.filter(vs -> !vs.isDelegate() && vs.boundToMesh())
 			.toList();
@@ -208,13 +209,13 @@ public final class RouteEngine {
 		return out;
 	}
 
-	/** The port of a Host header, or 80. */
-	private static int port(String hostHeader) {
+	/** The port of a Host header, if it names one. */
+	private static Optional<Integer> port(String hostHeader) {
 		int colon = hostHeader.lastIndexOf(':');
 		if (colon > 0 && colon < hostHeader.length() - 1 && hostHeader.substring(colon + 1).chars().allMatch(Character::isDigit)) {
-			return Integer.parseInt(hostHeader.substring(colon + 1));
+			return Optional.of(Integer.parseInt(hostHeader.substring(colon + 1)));
 		}
-		return DEFAULT_PORT;
+		return Optional.empty();
 	}
 
 }
