@@ -49,6 +49,16 @@ class ExplainCommandTest {
 		return new Run(exit, out.toString(), err.toString());
 	}
 
+	/** A rules file of src/test/resources/explain. */
+	private static Path fixture(String name) {
+		try {
+			return Path.of(ExplainCommandTest.class.getResource("/explain/" + name).toURI());
+		}
+		catch (java.net.URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private Run explain(String... args) {
 		return explain(Map.of(), args);
 	}
@@ -92,19 +102,7 @@ class ExplainCommandTest {
 
 	@Test
 	void theAnalyzersWordOnTheRulesComesLast() throws Exception {
-		Path rules = Files.writeString(dir.resolve("frontend.yaml"), """
-				apiVersion: networking.istio.io/v1
-				kind: VirtualService
-				metadata: {name: frontend}
-				spec:
-				  hosts: [frontend.graychain.local, frontend]
-				  gateways: [graychain-gateway, mesh]
-				  http:
-				  - name: tester-to-v2
-				    match: [{headers: {cookie: {regex: "^(.*?;)?(user=tester)(;.*)?$"}}}]
-				    route: [{destination: {host: frontend, subset: v2}}]
-				  - route: [{destination: {host: frontend, subset: v1}}]
-				""");
+		Path rules = fixture("frontend-tutorial-cookie.yaml");
 		Run run = explain("--rules", rules.toString(), "--host", "frontend.graychain.local", "--path", "/api/forecast?city=oslo",
 				"-b", "a=1", "-b", "user=tester");
 		assertThat(run.out()).contains("headers.cookie regex ^(.*?;)?(user=tester)(;.*)?$ does not match \"a=1; user=tester\"")
@@ -131,16 +129,8 @@ class ExplainCommandTest {
 	}
 
 	@Test
-	void laterRulesReplaceEarlierOnesOfTheSameName() throws Exception {
-		Path rules = Files.writeString(dir.resolve("product.yaml"), """
-				apiVersion: networking.istio.io/v1
-				kind: VirtualService
-				metadata: {name: product}
-				spec:
-				  hosts: [product.graychain.local, product]
-				  gateways: [graychain-gateway, mesh]
-				  http: [{route: [{destination: {host: product, subset: v2}}]}]
-				""");
+	void laterRulesReplaceEarlierOnesOfTheSameName() {
+		Path rules = fixture("product-all-v2.yaml");
 		Run run = explain("--scenario", "product-50-50", "--rules", rules.toString(), "--host", "product.graychain.local",
 				"--path", "/product");
 		assertThat(run.out()).contains("100%  product:v2");
