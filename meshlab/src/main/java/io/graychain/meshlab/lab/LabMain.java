@@ -27,7 +27,7 @@ public final class LabMain {
 		// delayed ACK: 40 ms per hop on Linux.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		if (args.length == 0) {
-			System.err.println("usage: meshlab daemon|loop|verify|render [options]");
+			System.err.println("usage: meshlab daemon|loop|verify|render|explain [options]");
 			System.exit(2);
 		}
 		String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
@@ -37,8 +37,9 @@ public final class LabMain {
 				case "loop" -> CurlLoop.run(Args.parse(rest, CurlLoop.SWITCHES), System.out);
 				case "verify" -> VerifyCommand.run(Args.parse(rest, VerifyCommand.SWITCHES), System.out);
 				case "render" -> render(rest);
+				case "explain" -> io.graychain.meshlab.explain.ExplainCommand.run(rest);
 				default -> {
-					System.err.println("unknown command '" + args[0] + "': use daemon, loop, verify or render");
+					System.err.println("unknown command '" + args[0] + "': use daemon, loop, verify, render or explain");
 					yield 2;
 				}
 			};

@@ -53,7 +53,7 @@ public record LabTopology(MeshConfig base, List<PodSpec> pods, Map<String, Path>
 	}
 
 	/** The namespace of the overlay: its Namespace resource, else that of its first resource. */
-	static String namespace(Manifests manifests) {
+	public static String namespace(Manifests manifests) {
 		return manifests.all(Namespace.class).stream().map(n -> n.getMetadata().getName()).findFirst()
 			.or(() -> manifests.resources().stream().map(HasMetadata::getMetadata)
 				.map(m -> m.getNamespace()).filter(n -> n != null && !n.isBlank()).findFirst())
