@@ -2,6 +2,7 @@ package io.graychain.meshlab.cli;
 
 import java.io.PrintWriter;
 
+import io.graychain.meshlab.explain.ExplainCommand;
 import io.graychain.meshlab.kustomize.RenderCommand;
 import io.graychain.meshlab.lab.control.LabCommand;
 import io.graychain.meshlab.lab.daemon.LabDaemonCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
 				VerifyCommand.class,
 				RenderCommand.class,
 				ScenarioCommand.class,
-				// --- explain: io.graychain.meshlab.explain.ExplainCommand goes here (added at merge) ---
+				ExplainCommand.class,
 				CommandLine.HelpCommand.class })
 public final class Meshlab extends NeedsCommand {
 

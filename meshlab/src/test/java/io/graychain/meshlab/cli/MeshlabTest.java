@@ -30,7 +30,7 @@ class MeshlabTest {
 
 		assertThat(help.exit()).isZero();
 		assertThat(help.out()).startsWith("Usage: meshlab ");
-		assertThat(help.out()).contains("lab", "daemon", "loop", "verify", "render", "scenario");
+		assertThat(help.out()).contains("lab", "daemon", "loop", "verify", "render", "scenario", "explain");
 	}
 
 	@Test

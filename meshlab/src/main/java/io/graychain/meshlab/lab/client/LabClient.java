@@ -3,11 +3,16 @@ package io.graychain.meshlab.lab.client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +43,31 @@ public record LabClient(Path stateDir) {
 	/** The services (by {@code app} label) that run more than one version. */
 	public Set<String> lanes() {
 		return new TreeSet<>(admin("/lanes").lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
+	}
+
+	/**
+	 * Changes the environment of {@code deployment} in the running lab ({@code NAME=VALUE} sets,
+	 * {@code NAME-} removes) and waits, up to {@code within}, until its new pods serve; the lab's answer.
+	 */
+	public String setEnv(String deployment, List<String> changes, Duration within) {
+		int port = Integer.parseInt(read("admin.port"));
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/set-env")).timeout(within)
+			.POST(HttpRequest.BodyPublishers.ofString(deployment + "\n" + String.join("\n", changes) + "\n")).build();
+		try {
+			HttpResponse<String> reply = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()
+				.send(request, HttpResponse.BodyHandlers.ofString());
+			if (reply.statusCode() != 200) {
+				throw new IllegalStateException(reply.body().strip());
+			}
+			return reply.body().strip();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("the lab's admin endpoint on port " + port + " does not answer", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while the lab replaced the pods of " + deployment, ex);
+		}
 	}
 
 	private String admin(String path) {

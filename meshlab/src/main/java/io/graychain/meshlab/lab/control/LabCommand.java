@@ -109,9 +109,24 @@ public final class LabCommand extends NeedsCommand {
 		return print(control().admin("POST", "/reset", ""));
 	}
 
-	@Command(name = "status", mixinStandardHelpOptions = true, description = "Pods, ports, sidecars and the rules in force.")
+	@Command(name = "status", mixinStandardHelpOptions = true, description = "Pods, ports, sidecars, env overrides and the rules in force.")
 	int status() {
 		return print(control().admin("GET", "/status", ""));
+	}
+
+	@Command(name = "set-env", mixinStandardHelpOptions = true,
+			description = { "Change a Deployment's environment as kubectl set env does (NAME- removes) and replace its pods;"
+					+ " the old ones stop once the new ones are ready.", "e.g. scripts/lab set-env appb-v2 GRAYCHAIN_MISBEHAVE_ERROR_PERCENT=30" })
+	int setEnv(@Parameters(paramLabel = "DEPLOYMENT") String deployment,
+			@Parameters(paramLabel = "NAME=VALUE|NAME-", arity = "1..*") List<String> changes) {
+		for (String change : changes) {
+			if (change.contains("\n")) {
+				throw new IllegalArgumentException("a line break in '" + change + "' cannot be sent");
+			}
+		}
+		// one line each: the Deployment, then every change; new pods may take the ready timeout to get ready
+		String body = deployment + "\n" + String.join("\n", changes);
+		return print(control().admin("POST", "/set-env", body, Duration.ofSeconds(run.readyTimeout() + 30L)));
 	}
 
 	@Command(name = "logs", mixinStandardHelpOptions = true, description = "The log of one pod, e.g. appa-v2-0.")
@@ -137,8 +152,9 @@ public final class LabCommand extends NeedsCommand {
 		cluster.gateway(System.getenv()).lanes().forEach(out::println);
 	}
 
+	/** The admin endpoint's reply on stdout, as it is (a refusal too: exit 1 tells them apart). */
 	private int print(LabControl.Reply reply) {
-		(reply.ok() ? out : System.err).println(reply.body().stripTrailing());
+		out.println(reply.body().stripTrailing());
 		return reply.ok() ? 0 : Meshlab.FAILED;
 	}
 

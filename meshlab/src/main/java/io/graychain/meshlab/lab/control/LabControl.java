@@ -200,17 +200,25 @@ public record LabControl(Path stateDir, PrintStream out) {
 
 	}
 
-	/** GET or POST to the admin endpoint of the running lab. */
+	/** GET or POST to the admin endpoint of the running lab, waiting at most 60 s for its reply. */
 	public Reply admin(String method, String path, String body) {
+		return admin(method, path, body, Duration.ofSeconds(60));
+	}
+
+	/** GET or POST to the admin endpoint of the running lab, waiting at most {@code within} for its reply. */
+	public Reply admin(String method, String path, String body, Duration within) {
 		if (daemon().isEmpty() || !Files.isRegularFile(stateDir.resolve("admin.port"))) {
 			throw new IllegalStateException("no lab runs (start one with scripts/lab up)");
 		}
 		String port = read("admin.port");
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(within)
 				.method(method, HttpRequest.BodyPublishers.ofString(body)).build();
 			HttpResponse<String> reply = ADMIN.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Reply(reply.statusCode(), reply.body());
+		}
+		catch (java.net.http.HttpTimeoutException ex) {
+			return new Reply(0, "the lab's admin endpoint on port " + port + " did not answer within " + within.toSeconds() + " s");
 		}
 		catch (IOException ex) {
 			return new Reply(0, "the lab's admin endpoint on port " + port + " does not answer");

@@ -20,7 +20,8 @@ import io.graychain.meshlab.lab.proxy.PortInUseException;
  * {@code GET /ready} (200 once every pod is ready, else 503 saying which are not), {@code GET /status},
  * {@code GET /sidecars} ({@code <workload> <port>} lines), {@code GET /lanes} (services with more than
  * one version), {@code POST /apply} (body: scenario name or path; 409 when refused), {@code POST /reset},
- * {@code POST /shutdown}.
+ * {@code POST /set-env} (body: a Deployment, then one {@code NAME=VALUE} or {@code NAME-} per line; 400
+ * when malformed, 409 when its new pods do not get ready), {@code POST /shutdown}.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -41,11 +42,18 @@ public final class AdminServer implements AutoCloseable {
 			server.createContext("/lanes", get(lab, l -> reply(200, String.join("\n", l.laneServices()))));
 			server.createContext("/apply", post(lab, (l, body) -> change(l.rules().apply(body.strip()))));
 			server.createContext("/reset", post(lab, (l, body) -> change(l.rules().reset())));
+			server.createContext("/set-env", post(lab, AdminServer::setEnv));
 			server.createContext("/shutdown", exchange -> {
 				send(exchange, reply(202, "stopping"));
 				Thread stopper = new Thread(shutdown, "lab-shutdown");
 				stopper.start();
 			});
+			// a set-env waits for new pods to get ready: other requests (status) go on meanwhile
+			server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+				Thread thread = new Thread(r, "lab-admin");
+				thread.setDaemon(true);
+				return thread;
+			}));
 			server.start();
 			return new AdminServer(server);
 		}
@@ -70,6 +78,20 @@ public final class AdminServer implements AutoCloseable {
 
 	private static Reply change(LabRules.Change change) {
 		return reply(change.applied() ? 200 : 409, change.message());
+	}
+
+	/** {@code POST /set-env}: the first line names the Deployment, each further line is one change. */
+	private static Reply setEnv(Lab lab, String body) {
+		java.util.List<String> lines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+		if (lines.isEmpty()) {
+			return reply(400, "usage: set-env DEPLOYMENT NAME=VALUE... [NAME-]");
+		}
+		try {
+			return change(lab.setEnv(lines.get(0), lines.subList(1, lines.size())));
+		}
+		catch (IllegalArgumentException ex) {
+			return reply(400, ex.getMessage());
+		}
 	}
 
 	private static HttpHandler get(Supplier<Lab> lab, java.util.function.Function<Lab, Reply> action) {

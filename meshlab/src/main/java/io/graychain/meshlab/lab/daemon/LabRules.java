@@ -28,12 +28,25 @@ public final class LabRules {
 
 	private final Path scenariosDir;
 
+	private final java.util.function.Consumer<String> record;
+
 	private volatile String inForce = "baseline";
 
 	public LabRules(MeshConfig base, EngineRouter router, Path scenariosDir) {
+		this(base, router, scenariosDir, yaml -> {
+		});
+	}
+
+	/**
+	 * Rules that also hand the YAML in force over the overlay's own rules to {@code record} (empty for
+	 * the baseline), each time they change, for {@code scripts/explain --lab}.
+	 */
+	public LabRules(MeshConfig base, EngineRouter router, Path scenariosDir, java.util.function.Consumer<String> record) {
 		this.base = base;
 		this.router = router;
 		this.scenariosDir = scenariosDir;
+		this.record = record;
+		record.accept("");
 	}
 
 	public EngineRouter router() {
@@ -57,20 +70,24 @@ public final class LabRules {
 		MeshConfig candidate = base.apply(loader.resources());
 		List<String> mistakes = loader.problems().stream().map(p -> "Error [UNKNOWN_FIELD] (" + p.file() + ") "
 				+ p.field() + ": " + p.message()).collect(Collectors.toList());
-		Analyzer.analyze(candidate).stream().map(Finding::toString).forEach(mistakes::add);
+		List<Finding> findings = Analyzer.analyze(candidate);
+		findings.stream().filter(Finding::isError).map(Finding::toString).forEach(mistakes::add);
+		String warnings = findings.stream().filter(f -> !f.isError()).map(f -> "\n  " + f).collect(Collectors.joining());
 		if (!mistakes.isEmpty()) {
 			return new Change(false, "refused " + nameOrPath + ", the rules in force (" + inForce + ") stay:\n  "
 					+ String.join("\n  ", mistakes));
 		}
 		router.use(candidate);
+		record.accept(files.stream().map(LabRules::read).collect(Collectors.joining("\n---\n")));
 		inForce = nameOrPath + " (since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
 		return new Change(true, "applied " + nameOrPath + ": " + files.stream().map(f -> f.getFileName().toString())
-			.collect(Collectors.joining(", ")));
+			.collect(Collectors.joining(", ")) + warnings);
 	}
 
 	/** Back to the overlay's own rules (the all-v1 baseline). */
 	public synchronized Change reset() {
 		router.use(base);
+		record.accept("");
 		inForce = "baseline";
 		return new Change(true, "reset to the baseline");
 	}
@@ -84,6 +101,15 @@ public final class LabRules {
 					String.join(",", vs.hosts()), String.join(",", vs.gateways()), vs.file()));
 		}
 		return out.toString();
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private Path resolve(String nameOrPath) {
