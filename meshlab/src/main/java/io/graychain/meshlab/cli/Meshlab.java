@@ -2,6 +2,7 @@ package io.graychain.meshlab.cli;
 
 import java.io.PrintWriter;
 
+import io.graychain.meshlab.canary.CanaryCommand;
 import io.graychain.meshlab.explain.ExplainCommand;
 import io.graychain.meshlab.kustomize.RenderCommand;
 import io.graychain.meshlab.lab.control.LabCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
 				RenderCommand.class,
 				ScenarioCommand.class,
 				ExplainCommand.class,
+				CanaryCommand.class,
 				CommandLine.HelpCommand.class })
 public final class Meshlab extends NeedsCommand {
 

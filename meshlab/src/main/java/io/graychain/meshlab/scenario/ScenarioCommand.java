@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code scenario list|show|apply|remove|reset}: the routing scenarios of {@code istio/scenarios/}, and
  * the kubectl steps that put one in force on a cluster ({@link ApplyPlan}). {@code scripts/scenario}
- * runs it with {@code --steps} and runs each step with kubectl; without it the steps are printed as
+ * runs it with {@code --kubectl-steps} and runs each step with kubectl; without it the steps are printed as
  * kubectl command lines (what {@code --dry-run} shows).
  */
 @Command(name = "scenario", mixinStandardHelpOptions = true, sortOptions = false,
@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 				"  scripts/scenario --context kind-graychain apply weather-tester-cookie", "  scripts/scenario reset" })
 public final class ScenarioCommand extends NeedsCommand {
 
-	/** What starts a line of {@code --steps} output that is a kubectl run: {@code kubectl<TAB>failure<TAB>args...}. */
+	/** What starts a line of {@code --kubectl-steps} output that is a kubectl run: {@code kubectl<TAB>failure<TAB>args...}. */
 	public static final String STEP = "kubectl\t";
 
 	@Option(names = "--namespace", paramLabel = "NS", defaultValue = "${env:GRAYCHAIN_NAMESPACE:-graychain}",
@@ -49,7 +49,7 @@ public final class ScenarioCommand extends NeedsCommand {
 			description = "print the kubectl commands instead of running them [GRAYCHAIN_DRY_RUN=true]")
 	boolean dryRun;
 
-	@Option(names = "--steps", hidden = true, description = "print the steps for scripts/scenario to run")
+	@Option(names = "--kubectl-steps", hidden = true, description = "print the steps for scripts/scenario to run")
 	boolean steps;
 
 	@Option(names = "--repo", paramLabel = "DIR", defaultValue = "${env:GRAYCHAIN_REPO:-.}",
@@ -100,7 +100,7 @@ public final class ScenarioCommand extends NeedsCommand {
 		run(plan().reset());
 	}
 
-	/** Prints the steps: for scripts/scenario to run ({@code --steps}), or as command lines. */
+	/** Prints the steps: for scripts/scenario to run ({@code --kubectl-steps}), or as command lines. */
 	private void run(List<ApplyPlan.Step> plan) {
 		if (waitTimeout <= 0) {
 			throw new IllegalArgumentException("--wait-timeout needs a number of seconds, got " + waitTimeout);

@@ -30,7 +30,7 @@ class MeshlabTest {
 
 		assertThat(help.exit()).isZero();
 		assertThat(help.out()).startsWith("Usage: meshlab ");
-		assertThat(help.out()).contains("lab", "daemon", "loop", "verify", "render", "scenario", "explain");
+		assertThat(help.out()).contains("lab", "daemon", "loop", "verify", "render", "scenario", "explain", "canary");
 	}
 
 	@Test
@@ -41,7 +41,7 @@ class MeshlabTest {
 		assertThat(run("daemon", "--help").out()).contains("--lab-port=PORT").contains("GRAYCHAIN_LAB_PORT")
 			.contains("--ready-timeout=SECS");
 		assertThat(run("scenario", "--help").out()).contains("--wait-timeout=SECS").contains("GRAYCHAIN_WAIT_TIMEOUT")
-			.doesNotContain("--steps");
+			.doesNotContain("--kubectl-steps");
 		assertThat(run("lab", "cluster-url", "--help").out()).contains("--ingress-service=NAME");
 		assertThat(run("lab", "--help").out()).contains("--lab-port=PORT").contains("up").contains("down").contains("cluster-lanes");
 	}
