@@ -1,28 +1,25 @@
 package io.graychain.meshlab.lab;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpServer;
 import io.graychain.meshlab.lab.client.OneShotHttp;
 import io.graychain.meshlab.lab.client.Sender;
 import io.graychain.meshlab.lab.daemon.LabRules;
+import io.graychain.meshlab.lab.http.FakePod;
+import io.graychain.meshlab.lab.http.LabThreads;
+import io.graychain.meshlab.lab.http.ServerLimits;
 import io.graychain.meshlab.lab.pods.FreePort;
 import io.graychain.meshlab.lab.proxy.EngineRouter;
 import io.graychain.meshlab.lab.proxy.Endpoint;
 import io.graychain.meshlab.lab.proxy.Forwarder;
+import io.graychain.meshlab.lab.proxy.PoolLimits;
 import io.graychain.meshlab.lab.proxy.PortInUseException;
 import io.graychain.meshlab.lab.proxy.ProxyServer;
 import io.graychain.meshlab.lab.proxy.Router;
@@ -64,9 +61,11 @@ class ProxyTest {
 			  - route: [{destination: {host: product, subset: v2}}]
 			""";
 
-	final ExecutorService executor = Executors.newCachedThreadPool();
+	final LabThreads threads = LabThreads.start("proxy-test", 64);
 
 	final List<AutoCloseable> open = new ArrayList<>();
+
+	final Map<String, FakePod> pods = new java.util.HashMap<>();
 
 	@TempDir
 	Path dir;
@@ -76,7 +75,7 @@ class ProxyTest {
 		for (AutoCloseable c : open) {
 			c.close();
 		}
-		executor.shutdownNow();
+		threads.close();
 	}
 
 	EngineRouter router(String... rules) {
@@ -87,9 +86,19 @@ class ProxyTest {
 	}
 
 	ProxyServer proxy(String from, Router router) {
-		ProxyServer proxy = ProxyServer.start(from, 0, router, new Forwarder(Duration.ofSeconds(5)), executor);
+		return proxy(from, router, forwarder(Duration.ofSeconds(5)), ServerLimits.ENVOY);
+	}
+
+	ProxyServer proxy(String from, Router router, Forwarder forwarder, ServerLimits limits) {
+		ProxyServer proxy = ProxyServer.start(from, 0, router, forwarder, threads, limits);
 		open.add(proxy);
 		return proxy;
+	}
+
+	Forwarder forwarder(Duration timeout) {
+		Forwarder forwarder = new Forwarder(threads, timeout, PoolLimits.ENVOY);
+		open.add(forwarder);
+		return forwarder;
 	}
 
 	@Test
@@ -125,8 +134,8 @@ class ProxyTest {
 	@Test
 	void aPortInUseIsAClearError() {
 		ProxyServer taken = proxy(Router.GATEWAY, router());
-		assertThatThrownBy(() -> ProxyServer.start(Router.GATEWAY, taken.port(), router(), new Forwarder(Duration.ofSeconds(1)),
-				executor)).isInstanceOf(PortInUseException.class).hasMessageContaining("port " + taken.port())
+		assertThatThrownBy(() -> ProxyServer.start(Router.GATEWAY, taken.port(), router(), forwarder(Duration.ofSeconds(1)),
+				threads, ServerLimits.ENVOY)).isInstanceOf(PortInUseException.class).hasMessageContaining("port " + taken.port())
 			.hasMessageContaining("ingress gateway");
 	}
 
@@ -150,26 +159,12 @@ class ProxyTest {
 		assertThat(rules.describe()).startsWith("rules in force: baseline");
 	}
 
-	/** A fake pod: answers {@code <pod> <method> <target> host=<host> x-request-id=<id>}. */
+	/** A fake pod ({@link FakePod}), closed after the test. */
 	Endpoint pod(String name) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-			server.createContext("/", exchange -> {
-				byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " host="
-						+ exchange.getRequestHeaders().getFirst("Host") + " x-request-id="
-						+ exchange.getRequestHeaders().getFirst("x-request-id") + "\n").getBytes(StandardCharsets.UTF_8);
-				exchange.sendResponseHeaders(200, body.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					out.write(body);
-				}
-			});
-			server.start();
-			open.add(() -> server.stop(0));
-			return new Endpoint(name, name.substring(0, name.lastIndexOf('-')), server.getAddress().getPort());
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		FakePod pod = new FakePod(name);
+		open.add(pod);
+		pods.put(name, pod);
+		return pod.endpoint();
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import io.graychain.meshlab.lab.http.LabThreads;
+import io.graychain.meshlab.lab.http.ServerLimits;
 import io.graychain.meshlab.lab.pods.FreePort;
 import io.graychain.meshlab.lab.pods.PodFailure;
 import io.graychain.meshlab.lab.pods.PodPlan;
@@ -20,6 +22,7 @@ import io.graychain.meshlab.lab.pods.PodSpec;
 import io.graychain.meshlab.lab.proxy.EngineRouter;
 import io.graychain.meshlab.lab.proxy.Endpoint;
 import io.graychain.meshlab.lab.proxy.Forwarder;
+import io.graychain.meshlab.lab.proxy.PoolLimits;
 import io.graychain.meshlab.lab.proxy.ProxyServer;
 import io.graychain.meshlab.lab.proxy.Router;
 
@@ -39,6 +42,8 @@ public final class Lab implements AutoCloseable {
 		return thread;
 	});
 
+	private final LabThreads threads = LabThreads.start("data-plane", LabThreads.MAX);
+
 	private final List<ProxyServer> servers = new ArrayList<>();
 
 	private final Map<String, ProxyServer> sidecars = new LinkedHashMap<>();
@@ -51,7 +56,7 @@ public final class Lab implements AutoCloseable {
 
 	private final ProxyServer ingress;
 
-	private final Forwarder forwarder = new Forwarder(Duration.ofSeconds(15));
+	private final Forwarder forwarder = new Forwarder(threads, Duration.ofSeconds(15), PoolLimits.ENVOY);
 
 	private volatile Duration readyAfter;
 
@@ -61,14 +66,14 @@ public final class Lab implements AutoCloseable {
 				LinkedHashMap::new, Collectors.mapping(p -> new Endpoint(p.name(), p.workload(), ports.get(p.name())), Collectors.toList())));
 		EngineRouter router = new EngineRouter(topology.base(), endpoints);
 		this.rules = new LabRules(topology.base(), router, options.repo().resolve("istio/scenarios"));
-		this.ingress = ProxyServer.start(Router.GATEWAY, options.ingressPort(), router, forwarder, executor);
+		this.ingress = ProxyServer.start(Router.GATEWAY, options.ingressPort(), router, forwarder, threads, ServerLimits.ENVOY);
 		servers.add(ingress);
 	}
 
 	private void launch(LabTopology topology, Map<String, Integer> ports) {
 		EngineRouter router = rules.router();
 		for (PodSpec pod : topology.pods()) {
-			ProxyServer sidecar = ProxyServer.start(pod.workload(), 0, router, forwarder, executor);
+			ProxyServer sidecar = ProxyServer.start(pod.workload(), 0, router, forwarder, threads, ServerLimits.ENVOY);
 			servers.add(sidecar);
 			sidecars.put(pod.name(), sidecar);
 			pods.add(PodProcess.start(pod, topology.jars().get(pod.name()), ports.get(pod.name()), sidecar.port(),
@@ -179,6 +184,8 @@ public final class Lab implements AutoCloseable {
 			}
 		});
 		servers.forEach(ProxyServer::close);
+		forwarder.close();
+		threads.close();
 		executor.shutdownNow();
 	}
 
