@@ -1,6 +1,11 @@
 package io.graychain.meshlab.lab;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.graychain.meshlab.lab.client.OneShotHttp;
 import io.graychain.meshlab.lab.client.Sender;
 import io.graychain.meshlab.lab.daemon.LabRules;
 import io.graychain.meshlab.lab.http.FakePod;
 import io.graychain.meshlab.lab.http.LabThreads;
+import io.graychain.meshlab.lab.http.RawHttp;
 import io.graychain.meshlab.lab.http.ServerLimits;
 import io.graychain.meshlab.lab.pods.FreePort;
 import io.graychain.meshlab.lab.proxy.EngineRouter;
@@ -157,6 +164,169 @@ class ProxyTest {
 		assertThat(rules.apply("no-such-scenario").message()).contains("no scenario 'no-such-scenario'").contains("jason");
 		assertThat(rules.reset().applied()).isTrue();
 		assertThat(rules.describe()).startsWith("rules in force: baseline");
+	}
+
+	/**
+	 * Envoy's HTTP/1 codec takes a target that starts with {@code /} as the path, whatever follows
+	 * (envoyproxy/envoy {@code source/common/http/http1/codec_impl.cc},
+	 * {@code ServerConnectionImpl::handlePath}): {@code //product.graychain.local/product} is a path,
+	 * and the Host header routes.
+	 */
+	@Test
+	void aDoubleSlashPathNeverOverridesTheHostHeader() {
+		ProxyServer gateway = proxy(Router.GATEWAY, router(PRODUCT_AT_GATEWAY));
+		RawHttp.Reply other = RawHttp.get(gateway.port(), "//product.graychain.local/product", "appa.graychain.local", "");
+		assertThat(other.status()).isEqualTo(404);
+		RawHttp.Reply product = RawHttp.get(gateway.port(), "//x.graychain.local/product", "product.graychain.local", "");
+		assertThat(product.body()).startsWith("product-v2-0 GET //x.graychain.local/product host=product.graychain.local");
+	}
+
+	/** An absolute-form target's authority replaces Host (RFC 9112 3.2.2), as Envoy's codec does: a sidecar's form. */
+	@Test
+	void anAbsoluteTargetRoutesByItsAuthority() {
+		ProxyServer sidecar = proxy("appa-v1", router(APPB_BY_HEADER));
+		RawHttp.Reply reply = RawHttp.get(sidecar.port(), "http://appb:8000/greet", "appb:8000", "end-user: jason\r\n");
+		assertThat(reply.body()).startsWith("appb-v2-0 GET /greet host=appb:8000");
+	}
+
+	@Test
+	void badInputIsAShortPlainReplyNeverADroppedConnection() {
+		ProxyServer gateway = proxy(Router.GATEWAY, router(PRODUCT_AT_GATEWAY));
+		int port = gateway.port();
+		assertPlain(RawHttp.get(port, "/product%zz", "product.graychain.local", ""), 400);
+		assertPlain(RawHttp.get(port, "/product?q=%zz", "product.graychain.local", ""), 400);
+		assertPlain(RawHttp.get(port, "/product", "product.graychain.local", "x-bad: a\u0001b\r\n"), 400);
+		assertPlain(RawHttp.get(port, "/product", "product.graychain.local", headers(199)), 431);
+		assertPlain(RawHttp.get(port, "/product", "product.graychain.local", "x-big: " + "a".repeat(70 * 1024) + "\r\n"), 431);
+		assertThat(RawHttp.get(port, "/product", "product.graychain.local", headers(97)).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aHostWithNoRouteIsEnvoysEmpty404AndNeverEchoed() {
+		ProxyServer gateway = proxy(Router.GATEWAY, router(PRODUCT_AT_GATEWAY));
+		RawHttp.Reply reply = RawHttp.get(gateway.port(), "/", "evil.example", "");
+		assertThat(reply.status()).isEqualTo(404);
+		assertThat(reply.body()).isEmpty();
+		assertThat(reply.hasHeader("x-content-type-options", "nosniff")).isTrue();
+		assertThat(reply.head()).doesNotContain("<").doesNotContain("exception");
+	}
+
+	@Test
+	void aLargeRequestBodyStreamsToThePodAsItComes() throws Exception {
+		ProxyServer gateway = proxy(Router.GATEWAY, router(PRODUCT_AT_GATEWAY));
+		AtomicLong received = pods.get("product-v2-0").received();
+		long size = 100L * FakePod.MIB;
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+			socket.setSoTimeout(30_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /count HTTP/1.1\r\nHost: product.graychain.local\r\nContent-Length: " + size
+					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			byte[] chunk = new byte[FakePod.MIB];
+			out.write(chunk);
+			out.flush();
+			// a proxy that held the body whole would pass nothing on before the last byte
+			awaitTrue(() -> received.get() > 0);
+			for (int i = 1; i < 100; i++) {
+				out.write(chunk);
+			}
+			out.flush();
+			RawHttp.Reply reply = RawHttp.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1));
+			assertThat(reply.status()).isEqualTo(200);
+			assertThat(reply.body().strip()).isEqualTo(String.valueOf(size));
+		}
+	}
+
+	@Test
+	void aReplyStreamsToTheClientAsItComes() throws Exception {
+		ProxyServer gateway = proxy(Router.GATEWAY, router(PRODUCT_AT_GATEWAY));
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port())) {
+			socket.setSoTimeout(30_000);
+			socket.getOutputStream().write("GET /stream HTTP/1.1\r\nHost: product.graychain.local\r\nConnection: close\r\n\r\n"
+				.getBytes(StandardCharsets.ISO_8859_1));
+			InputStream in = socket.getInputStream();
+			// the pod sends its second MiB only once the first reached the client
+			byte[] first = in.readNBytes(FakePod.MIB);
+			assertThat(first).hasSize(FakePod.MIB);
+			pods.get("product-v2-0").release();
+			assertThat(first.length + in.readAllBytes().length).isGreaterThan(2 * FakePod.MIB);
+		}
+	}
+
+	@Test
+	void slowClientsHoldSocketsNotThreadsAndAreClosedWhenIdle() throws Exception {
+		ServerLimits limits = ServerLimits.ENVOY.withIdleTimeout(Duration.ofMillis(500));
+		ProxyServer gateway = proxy(Router.GATEWAY, router(PRODUCT_AT_GATEWAY), forwarder(Duration.ofSeconds(5)), limits);
+		List<Socket> slow = new ArrayList<>();
+		try {
+			for (int i = 0; i < 200; i++) {
+				Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway.port());
+				socket.getOutputStream().write("GET /product HTTP/1.1\r\nHost: product.graych".getBytes(StandardCharsets.ISO_8859_1));
+				slow.add(socket);
+			}
+			assertThat(RawHttp.get(gateway.port(), "/product", "product.graychain.local", "").status()).isEqualTo(200);
+			assertThat(threads.pool().getThreads()).isLessThanOrEqualTo(64);
+			Socket first = slow.get(0);
+			first.setSoTimeout(20_000);
+			// the idle timeout ends a connection whose headers never complete (perhaps with a 408 first)
+			byte[] rest = first.getInputStream().readAllBytes();
+			assertThat(new String(rest, StandardCharsets.ISO_8859_1)).doesNotContain("200 OK");
+		}
+		finally {
+			for (Socket socket : slow) {
+				socket.close();
+			}
+		}
+	}
+
+	@Test
+	void aSlowPodIsEnvoys504AndAFullPoolEnvoysOverflow() throws Exception {
+		Endpoint product = pod("product-v2-0");
+		EngineRouter router = new EngineRouter(Mesh.of(PRODUCT_AT_GATEWAY), Map.of("product-v2", List.of(product)));
+		Forwarder forwarder = forwarder(Duration.ofMillis(300));
+		ProxyServer gateway = proxy(Router.GATEWAY, router, forwarder, ServerLimits.ENVOY);
+		RawHttp.Reply late = RawHttp.get(gateway.port(), "/hold", "product.graychain.local", "");
+		assertThat(late.status()).isEqualTo(504);
+		assertThat(late.body()).isEqualTo("upstream request timeout\n");
+
+		Forwarder small = forwarder(Duration.ofSeconds(20));
+		small.limit(product, new PoolLimits(1, 0, 0));
+		ProxyServer limited = proxy(Router.GATEWAY, router, small, ServerLimits.ENVOY);
+		FakePod pod = pods.get("product-v2-0");
+		java.util.concurrent.ExecutorService client = java.util.concurrent.Executors.newSingleThreadExecutor();
+		open.add(client::shutdownNow);
+		java.util.concurrent.Future<RawHttp.Reply> held = client
+			.submit(() -> RawHttp.get(limited.port(), "/hold", "product.graychain.local", ""));
+		awaitTrue(() -> pod.holding().get() == 2);
+		RawHttp.Reply overflow = RawHttp.get(limited.port(), "/", "product.graychain.local", "");
+		assertThat(overflow.status()).isEqualTo(503);
+		assertThat(overflow.hasHeader("x-envoy-overflow", "true")).isTrue();
+		assertThat(overflow.body()).contains("reset reason: overflow");
+		pods.get("product-v2-0").release();
+		assertThat(held.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+	}
+
+	static void assertPlain(RawHttp.Reply reply, int status) {
+		assertThat(reply.status()).as(reply.head() + reply.body()).isEqualTo(status);
+		assertThat(reply.hasHeader("content-type", "text/plain")).as(reply.head()).isTrue();
+		assertThat(reply.hasHeader("x-content-type-options", "nosniff")).as(reply.head()).isTrue();
+		assertThat(reply.body()).hasSizeLessThan(100).doesNotContain("Exception").doesNotContain("<");
+	}
+
+	static String headers(int count) {
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			lines.append("x-h").append(i).append(": v\r\n");
+		}
+		return lines.toString();
+	}
+
+	/** Waits, at most 20 s, until {@code condition} holds. */
+	static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("condition within 20 s").isLessThan(deadline);
+			Thread.sleep(10);
+		}
 	}
 
 	/** A fake pod ({@link FakePod}), closed after the test. */

@@ -1,6 +1,8 @@
 package io.graychain.meshlab.lab.proxy;
 
 import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
@@ -119,15 +121,28 @@ public final class Forwarder implements AutoCloseable {
 			LocalReply.send(out, callback, 503, RESET + "overflow");
 			return;
 		}
-		org.eclipse.jetty.client.Request request = client.newRequest("127.0.0.1", endpoint.port())
+		org.eclipse.jetty.client.Request request = newRequest(endpoint.port(), pathAndQuery)
 			.method(in.getMethod())
-			.path(pathAndQuery)
 			.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
 			.headers(h -> copy(headers, h));
 		if (in.getLength() > 0 || headers.contains(HttpHeader.TRANSFER_ENCODING)) {
 			request.body(new Body(in));
 		}
 		request.send(new Relay(endpoint, out, callback, count));
+	}
+
+	/**
+	 * A request for the target as it came: a path such as {@code //a/b} stays a path (read on its own
+	 * it would be an authority and a path).
+	 */
+	private org.eclipse.jetty.client.Request newRequest(int port, String pathAndQuery) {
+		try {
+			return client.newRequest(new URI("http://127.0.0.1:" + port + pathAndQuery));
+		}
+		catch (URISyntaxException ex) {
+			// characters java.net.URI refuses but HTTP servers take (e.g. |): sent as they came
+			return client.newRequest("127.0.0.1", port).path(pathAndQuery);
+		}
 	}
 
 	private static void copy(HttpFields from, HttpFields.Mutable to) {

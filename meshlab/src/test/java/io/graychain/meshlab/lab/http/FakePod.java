@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -20,7 +21,7 @@ import io.graychain.meshlab.lab.proxy.Endpoint;
 /**
  * A pod for the proxies' tests, on loopback: {@code /echo...} answers {@code <pod> <method> <target>
  * host=<host> x-request-id=<id>}; {@code /count} reads the body as it comes (counting into
- * {@link #received()}) and answers its size; {@code /hold} waits until {@link #release()};
+ * {@link #received()}) and answers its size; {@code /hold} waits until {@link #release()} (counted in {@link #holding()});
  * {@code /stream} writes 1 MiB, waits until {@link #release()}, then writes 1 MiB more.
  */
 public final class FakePod implements AutoCloseable {
@@ -34,6 +35,8 @@ public final class FakePod implements AutoCloseable {
 	private final ExecutorService executor = Executors.newCachedThreadPool();
 
 	private final AtomicLong received = new AtomicLong();
+
+	private final AtomicInteger holding = new AtomicInteger();
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
@@ -58,6 +61,11 @@ public final class FakePod implements AutoCloseable {
 		return received;
 	}
 
+	/** How many {@code /hold} requests arrived. */
+	public AtomicInteger holding() {
+		return holding;
+	}
+
 	public void release() {
 		release.countDown();
 	}
@@ -74,6 +82,7 @@ public final class FakePod implements AutoCloseable {
 				reply(exchange, String.valueOf(received.get()));
 			}
 			else if (path.startsWith("/hold")) {
+				holding.incrementAndGet();
 				await();
 				reply(exchange, name + " held");
 			}

@@ -44,7 +44,7 @@ public final class RawHttp {
 		return send(port, "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n" + headerLines + "Connection: close\r\n\r\n");
 	}
 
-	static Reply parse(String text) {
+	public static Reply parse(String text) {
 		int end = text.indexOf("\r\n\r\n");
 		if (!text.startsWith("HTTP/1.1 ") || end < 0) {
 			throw new IllegalStateException("not an HTTP reply (the connection was dropped?): '" + text + "'");
