@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.kustomize.ManifestException;
+import io.graychain.meshlab.lab.client.AdminCommand;
 import io.graychain.meshlab.lab.daemon.LabDaemon;
 import io.graychain.meshlab.lab.loop.CurlLoop;
 import io.graychain.meshlab.lab.verify.VerifyCommand;
@@ -11,7 +12,7 @@ import io.graychain.meshlab.lab.verify.VerifyCommand;
 /**
  * The lab's command line ({@code java -jar meshlab-<version>-exec.jar <command> ...}), what
  * {@code scripts/lab}, {@code scripts/curl-loop} and {@code scripts/verify} run:
- * {@code daemon} (the lab itself), {@code loop} (a curl loop with a live tally), {@code verify}
+ * {@code daemon} (the lab itself), {@code admin} (a call to a running lab's admin endpoint), {@code loop} (a curl loop with a live tally), {@code verify}
  * (a scenario's expectation checked against a running lab or cluster), {@code render} (a
  * kustomization built as the lab builds it, the YAML {@code kubectl kustomize} prints).
  */
@@ -21,24 +22,20 @@ public final class LabMain {
 	}
 
 	public static void main(String[] args) throws Exception {
-		// The sidecars keep the Host header of the request they forward, as Envoy does.
-		System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-		// Without TCP_NODELAY, the JDK server's separate header and body writes meet the client's
-		// delayed ACK: 40 ms per hop on Linux.
-		System.setProperty("sun.net.httpserver.nodelay", "true");
 		if (args.length == 0) {
-			System.err.println("usage: meshlab daemon|loop|verify|render [options]");
+			System.err.println("usage: meshlab daemon|admin|loop|verify|render [options]");
 			System.exit(2);
 		}
 		String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
 		try {
 			int status = switch (args[0]) {
 				case "daemon" -> LabDaemon.run(Args.parse(rest));
+				case "admin" -> AdminCommand.run(Args.parse(rest), System.out, System.err);
 				case "loop" -> CurlLoop.run(Args.parse(rest, CurlLoop.SWITCHES), System.out);
 				case "verify" -> VerifyCommand.run(Args.parse(rest, VerifyCommand.SWITCHES), System.out);
 				case "render" -> render(rest);
 				default -> {
-					System.err.println("unknown command '" + args[0] + "': use daemon, loop, verify or render");
+					System.err.println("unknown command '" + args[0] + "': use daemon, admin, loop, verify or render");
 					yield 2;
 				}
 			};

@@ -2,7 +2,12 @@ package io.graychain.meshlab.lab.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,14 +18,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a running lab tells its clients, from its state folder ({@code .lab/}) and admin endpoint:
- * the ingress URL, the sidecar port of each workload, the services that run more than one version.
+ * What a running lab tells its clients, from its state folder ({@code .lab/}) and admin endpoint
+ * (the ingress URL, the sidecar port of each workload, the services that run more than one
+ * version), and the calls that change it, sent with the lab's token from {@code admin.token}.
  *
  * @param stateDir the lab's state folder
  */
 public record LabClient(Path stateDir) {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
+		.connectTimeout(Duration.ofSeconds(5)).build();
 
 	/** The ingress gateway URL; fails when no lab runs here. */
 	public String ingressUrl() {
@@ -30,20 +39,52 @@ public record LabClient(Path stateDir) {
 	/** The sidecar port of each workload, by Deployment name. */
 	public Map<String, Integer> sidecars() {
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		admin("/sidecars").lines().filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+"))
+		ok(get("/sidecars")).lines().filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+"))
 			.forEach(p -> ports.put(p[0], Integer.parseInt(p[1])));
 		return ports;
 	}
 
 	/** The services (by {@code app} label) that run more than one version. */
 	public Set<String> lanes() {
-		return new TreeSet<>(admin("/lanes").lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
+		return new TreeSet<>(ok(get("/lanes")).lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
 	}
 
-	private String admin(String path) {
-		int port = Integer.parseInt(read("admin.port"));
-		OneShotHttp.Reply reply = OneShotHttp.get(new InetSocketAddress("127.0.0.1", port), path, "127.0.0.1:" + port,
-				Map.of(), TIMEOUT);
+	/** {@code GET path} on the admin endpoint ({@code /ready}, {@code /status}, ...). */
+	public OneShotHttp.Reply get(String path) {
+		return send(HttpRequest.newBuilder(admin(path)).GET());
+	}
+
+	/** Applies {@code rules}: 200 when they are in force, 409 with the mistakes when refused. */
+	public OneShotHttp.Reply apply(RulesSource rules) {
+		return post("/apply?name=" + URLEncoder.encode(rules.name(), StandardCharsets.UTF_8), rules.yaml());
+	}
+
+	/** {@code POST path} with the lab's token ({@code /reset}, {@code /shutdown}, ...). */
+	public OneShotHttp.Reply post(String path, String body) {
+		return send(HttpRequest.newBuilder(admin(path)).header("Authorization", "Bearer " + read("admin.token"))
+			.header("Content-Type", "text/plain; charset=utf-8")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private URI admin(String path) {
+		return URI.create("http://127.0.0.1:" + Integer.parseInt(read("admin.port")) + path);
+	}
+
+	private static OneShotHttp.Reply send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> reply = HTTP.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+			return new OneShotHttp.Reply(reply.statusCode(), reply.body());
+		}
+		catch (IOException ex) {
+			return new OneShotHttp.Reply(0, "the lab's admin endpoint does not answer (" + ex.getClass().getSimpleName() + ")");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new OneShotHttp.Reply(0, "interrupted");
+		}
+	}
+
+	private static String ok(OneShotHttp.Reply reply) {
 		if (!reply.ok()) {
 			throw new IllegalStateException("the lab's admin endpoint answered " + reply.status() + ": " + reply.body());
 		}

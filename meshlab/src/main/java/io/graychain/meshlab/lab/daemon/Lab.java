@@ -65,7 +65,7 @@ public final class Lab implements AutoCloseable {
 		Map<String, List<Endpoint>> endpoints = topology.pods().stream().collect(Collectors.groupingBy(PodSpec::workload,
 				LinkedHashMap::new, Collectors.mapping(p -> new Endpoint(p.name(), p.workload(), ports.get(p.name())), Collectors.toList())));
 		EngineRouter router = new EngineRouter(topology.base(), endpoints);
-		this.rules = new LabRules(topology.base(), router, options.repo().resolve("istio/scenarios"));
+		this.rules = new LabRules(topology.base(), router);
 		this.ingress = ProxyServer.start(Router.GATEWAY, options.ingressPort(), router, forwarder, threads, ServerLimits.ENVOY);
 		servers.add(ingress);
 	}

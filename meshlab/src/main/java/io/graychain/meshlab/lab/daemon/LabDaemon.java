@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.lab.Args;
+import io.graychain.meshlab.lab.http.ServerLimits;
 import io.graychain.meshlab.lab.pods.JarLocator;
 import io.graychain.meshlab.lab.pods.PodFailure;
 
@@ -31,7 +32,9 @@ public final class LabDaemon {
 		LabState state = new LabState(options.stateDir());
 		AtomicReference<Lab> lab = new AtomicReference<>();
 		CountDownLatch stop = new CountDownLatch(1);
-		AdminServer admin = AdminServer.start(options.adminPort(), lab::get, stop::countDown);
+		String token = state.writeToken();
+		AdminServer admin = AdminServer.start(options.adminPort(), token, lab::get, stop::countDown, ServerLimits.ENVOY
+			.withIdleTimeout(AdminServer.BODY_WITHIN));
 		Thread hook = new Thread(() -> stopAll(lab.get(), admin, state), "lab-stop");
 		Runtime.getRuntime().addShutdownHook(hook);
 		state.writeStarted(ProcessHandle.current().pid(), admin.port());

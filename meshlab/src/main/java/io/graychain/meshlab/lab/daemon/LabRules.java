@@ -1,7 +1,5 @@
 package io.graychain.meshlab.lab.daemon;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,7 +11,6 @@ import io.graychain.meshlab.lab.proxy.EngineRouter;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.mesh.MeshLoader;
 import io.graychain.meshlab.mesh.VirtualServiceDef;
-import io.graychain.meshlab.scenario.Scenario;
 
 /**
  * The rules in force in the lab: the overlay's own (Gateway, DestinationRules, baseline) plus at
@@ -26,14 +23,11 @@ public final class LabRules {
 
 	private final EngineRouter router;
 
-	private final Path scenariosDir;
-
 	private volatile String inForce = "baseline";
 
-	public LabRules(MeshConfig base, EngineRouter router, Path scenariosDir) {
+	public LabRules(MeshConfig base, EngineRouter router) {
 		this.base = base;
 		this.router = router;
-		this.scenariosDir = scenariosDir;
 	}
 
 	public EngineRouter router() {
@@ -44,27 +38,29 @@ public final class LabRules {
 	public record Change(boolean applied, String message) {
 	}
 
-	/** Applies a scenario by name ({@code istio/scenarios/<name>}) or a YAML file or folder, over the overlay's rules. */
-	public synchronized Change apply(String nameOrPath) {
-		Path dir = resolve(nameOrPath);
-		if (dir == null) {
-			return new Change(false, "no scenario '" + nameOrPath + "' in " + scenariosDir + " and no such file; scenarios: "
-					+ Scenario.all(scenariosDir).stream().map(Scenario::name).collect(Collectors.joining(", ")));
+	/**
+	 * Applies the Istio resources in {@code yaml} over the overlay's rules; {@code name} (the scenario or
+	 * file it came from, as the client names it) is what the status shows. Nothing is read from disk:
+	 * the client resolved its scenario and sent the YAML.
+	 */
+	public synchronized Change apply(String name, String yaml) {
+		MeshLoader loader = new MeshLoader().read(yaml, name);
+		List<String> mistakes = loader.problems().stream().map(p -> "Error [UNREADABLE] (" + p.file() + ") "
+				+ (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()).collect(Collectors.toList());
+		if (mistakes.isEmpty() && loader.resources().isEmpty()) {
+			mistakes.add("Error [EMPTY] (" + name + ") no Istio resources in it");
 		}
-		List<Path> files = Files.isDirectory(dir) ? new Scenario(nameOrPath, dir).istioFiles() : List.of(dir);
-		MeshLoader loader = new MeshLoader();
-		files.forEach(loader::read);
 		MeshConfig candidate = base.apply(loader.resources());
-		List<String> mistakes = loader.problems().stream().map(p -> "Error [UNKNOWN_FIELD] (" + p.file() + ") "
-				+ p.field() + ": " + p.message()).collect(Collectors.toList());
-		Analyzer.analyze(candidate).stream().map(Finding::toString).forEach(mistakes::add);
+		if (mistakes.isEmpty()) {
+			Analyzer.analyze(candidate).stream().map(Finding::toString).forEach(mistakes::add);
+		}
 		if (!mistakes.isEmpty()) {
-			return new Change(false, "refused " + nameOrPath + ", the rules in force (" + inForce + ") stay:\n  "
+			return new Change(false, "refused " + name + ", the rules in force (" + inForce + ") stay:\n  "
 					+ String.join("\n  ", mistakes));
 		}
 		router.use(candidate);
-		inForce = nameOrPath + " (since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
-		return new Change(true, "applied " + nameOrPath + ": " + files.stream().map(f -> f.getFileName().toString())
+		inForce = name + " (since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
+		return new Change(true, "applied " + name + ": " + loader.resources().stream().map(r -> r.kind() + " " + r.name())
 			.collect(Collectors.joining(", ")));
 	}
 
@@ -84,14 +80,6 @@ public final class LabRules {
 					String.join(",", vs.hosts()), String.join(",", vs.gateways()), vs.file()));
 		}
 		return out.toString();
-	}
-
-	private Path resolve(String nameOrPath) {
-		if (!nameOrPath.contains("/") && !nameOrPath.isBlank() && Files.isDirectory(scenariosDir.resolve(nameOrPath))) {
-			return scenariosDir.resolve(nameOrPath);
-		}
-		Path path = Path.of(nameOrPath);
-		return !nameOrPath.isBlank() && Files.exists(path) ? path : null;
 	}
 
 }

@@ -4,19 +4,53 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The files a running lab keeps in its state folder, for {@code scripts/lab} and for cleaning up
- * after a lab that died: {@code lab.pid}, {@code admin.port}, {@code ingress.url}, {@code pods.pids}
+ * after a lab that died: {@code lab.pid}, {@code admin.port}, {@code admin.token} (the secret that
+ * state-changing admin calls carry, readable by its owner only), {@code ingress.url}, {@code pods.pids}
  * (one {@code <pid> <pod>} line per pod process).
  */
 public record LabState(Path dir) {
+
+	/** The file of the admin secret. */
+	public static final String TOKEN = "admin.token";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** Written first, so that the script can ask the admin endpoint how the start goes. */
 	public void writeStarted(long pid, int adminPort) {
 		write("lab.pid", pid + "\n");
 		write("admin.port", adminPort + "\n");
+	}
+
+	/** A new secret for this lab's admin calls, in {@code admin.token} (mode 0600 from its creation on). */
+	public String writeToken() {
+		byte[] random = new byte[32];
+		RANDOM.nextBytes(random);
+		String token = HexFormat.of().formatHex(random);
+		try {
+			Files.createDirectories(dir);
+			Path tmp = dir.resolve("admin.token.tmp");
+			Files.deleteIfExists(tmp);
+			if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			else {
+				Files.createFile(tmp);
+			}
+			Files.writeString(tmp, token + "\n");
+			Files.move(tmp, dir.resolve(TOKEN), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			return token;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public void writeIngress(String ingressUrl) {
@@ -29,7 +63,7 @@ public record LabState(Path dir) {
 
 	/** Removes the files of a running lab (logs stay for a look after the fact). */
 	public void clear() {
-		for (String file : List.of("lab.pid", "admin.port", "ingress.url", "pods.pids")) {
+		for (String file : List.of("lab.pid", "admin.port", TOKEN, "ingress.url", "pods.pids")) {
 			try {
 				Files.deleteIfExists(dir.resolve(file));
 			}
