@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
 import io.graychain.meshlab.lab.http.LabThreads;
@@ -19,6 +20,7 @@ import io.graychain.meshlab.lab.pods.PodFailure;
 import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.lab.pods.PodProcess;
 import io.graychain.meshlab.lab.pods.PodSpec;
+import io.graychain.meshlab.lab.pods.RestartBackoff;
 import io.graychain.meshlab.lab.proxy.EngineRouter;
 import io.graychain.meshlab.lab.proxy.Endpoint;
 import io.graychain.meshlab.lab.proxy.Forwarder;
@@ -43,6 +45,12 @@ public final class Lab implements AutoCloseable {
 	});
 
 	private final LabThreads threads = LabThreads.start("data-plane", LabThreads.MAX);
+
+	private final ScheduledExecutorService kubelet = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread thread = new Thread(r, "lab-kubelet");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final List<ProxyServer> servers = new ArrayList<>();
 
@@ -112,6 +120,15 @@ public final class Lab implements AutoCloseable {
 			}
 		}
 		readyAfter = Duration.between(started, Instant.now());
+		LabState state = new LabState(options.stateDir());
+		for (PodProcess pod : pods) {
+			pod.supervise(new RestartBackoff(options.restartBackoff()), kubelet, () -> state.writePods(pidsAndNames()));
+		}
+	}
+
+	/** One {@code <pid> <pod>} line per pod process, as {@code pods.pids} keeps them. */
+	public List<String> pidsAndNames() {
+		return pods.stream().map(p -> p.pid() + " " + p.spec().name()).toList();
 	}
 
 	public boolean ready() {
@@ -123,11 +140,12 @@ public final class Lab implements AutoCloseable {
 
 	/** {@code ready}, which pods exited (see their logs), or which pods are not ready yet. */
 	public String readiness() {
-		List<String> exited = pods.stream().filter(p -> !p.alive()).map(p -> p.spec().name()).toList();
+		List<String> exited = pods.stream().filter(p -> "exited".equals(p.state())).map(p -> p.spec().name()).toList();
 		if (!exited.isEmpty()) {
 			return EXITED + " " + String.join(", ", exited) + " (see their logs)";
 		}
-		List<String> waiting = pods.stream().filter(p -> !p.ready()).map(p -> p.spec().name()).toList();
+		List<String> waiting = pods.stream().filter(p -> !p.ready())
+			.map(p -> p.spec().name() + ("backoff".equals(p.state()) ? " (restarting after back-off)" : "")).toList();
 		return waiting.isEmpty() && readyAfter != null ? "ready" : "starting: " + (pods.size() - waiting.size()) + "/" + pods.size()
 				+ " pods ready, waiting for " + String.join(", ", waiting);
 	}
@@ -162,11 +180,11 @@ public final class Lab implements AutoCloseable {
 		out.append("lab of ").append(options.overlay()).append(", up ").append(Duration.between(started, Instant.now()).toSeconds())
 			.append(" s").append(readyAfter == null ? "" : ", ready after " + readyAfter.toMillis() / 1000.0 + " s").append('\n');
 		out.append("ingress gateway: ").append(ingressUrl()).append("   (").append(readiness()).append(")\n\n");
-		out.append(String.format("%-20s %-8s %-8s %-6s %-8s %-6s %s%n", "POD", "VERSION", "PID", "PORT", "SIDECAR", "STATE", "LOG"));
+		out.append(String.format("%-20s %-8s %-8s %-6s %-8s %-8s %-8s %s%n", "POD", "VERSION", "PID", "PORT", "SIDECAR", "STATE",
+				"RESTARTS", "LOG"));
 		for (PodProcess pod : pods) {
-			String state = pod.ready() ? "ready" : pod.alive() ? "start" : "exited";
-			out.append(String.format("%-20s %-8s %-8d %-6d %-8d %-6s %s%n", pod.spec().name(), pod.spec().version(), pod.pid(),
-					pod.port(), sidecars.get(pod.spec().name()).port(), state, pod.log()));
+			out.append(String.format("%-20s %-8s %-8d %-6d %-8d %-8s %-8d %s%n", pod.spec().name(), pod.spec().version(), pod.pid(),
+					pod.port(), sidecars.get(pod.spec().name()).port(), pod.state(), pod.restarts(), pod.log()));
 		}
 		return out.append('\n').append(rules.describe()).toString();
 	}
@@ -174,6 +192,7 @@ public final class Lab implements AutoCloseable {
 	/** Stops the ingress gateway, every pod (SIGTERM, grace period, SIGKILL), and the sidecars. */
 	@Override
 	public void close() {
+		kubelet.shutdownNow();
 		List<Future<?>> stops = pods.stream().map(p -> executor.submit(() -> p.stop(GRACE))).collect(Collectors.toList());
 		stops.forEach(f -> {
 			try {

@@ -13,6 +13,7 @@ import io.graychain.meshlab.lab.Args;
 import io.graychain.meshlab.lab.http.ServerLimits;
 import io.graychain.meshlab.lab.pods.JarLocator;
 import io.graychain.meshlab.lab.pods.PodFailure;
+import io.graychain.meshlab.lab.pods.RestartBackoff;
 
 /**
  * The long-running lab process that {@code scripts/lab up} starts in the background: renders the
@@ -26,7 +27,7 @@ public final class LabDaemon {
 
 	/**
 	 * Runs the lab until it is told to stop; the caller exits the JVM with the status, and a shutdown
-	 * hook stops what was started. Options: --repo, --overlay, --state, --port, --admin-port, --build-dir, --jars-dir, --jvm-flags, --ready-timeout. */
+	 * hook stops what was started. Options: --repo, --overlay, --state, --port, --admin-port, --build-dir, --jars-dir, --jvm-flags, --ready-timeout, --restart-backoff-ms (tests shrink the kubelet's 10 s). */
 	public static int run(Args args) throws InterruptedException {
 		LabOptions options = options(args);
 		LabState state = new LabState(options.stateDir());
@@ -42,7 +43,7 @@ public final class LabDaemon {
 			LabTopology topology = LabTopology.load(options, new Kustomizer());
 			lab.set(Lab.start(options, topology));
 			state.writeIngress(lab.get().ingressUrl());
-			state.writePods(lab.get().pods().stream().map(p -> p.pid() + " " + p.spec().name()).toList());
+			state.writePods(lab.get().pidsAndNames());
 			log("started " + topology.pods().size() + " pods of " + options.overlay() + "; ingress " + lab.get().ingressUrl());
 			lab.get().awaitReady();
 			log("ready: " + lab.get().ingressUrl());
@@ -81,7 +82,8 @@ public final class LabDaemon {
 		}
 		return new LabOptions(repo, overlay, stateDir, args.getInt("port", 18080), args.getInt("admin-port", 0),
 				new JarLocator(repo, args.get("build-dir", "target"), jarsDir), jvmFlags,
-				Duration.ofSeconds(args.getInt("ready-timeout", 180)));
+				Duration.ofSeconds(args.getInt("ready-timeout", 180)),
+				Duration.ofMillis(args.getInt("restart-backoff-ms", (int) RestartBackoff.KUBELET_INITIAL.toMillis())));
 	}
 
 	private static void log(String line) {
