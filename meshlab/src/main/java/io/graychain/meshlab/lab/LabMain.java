@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.kustomize.ManifestException;
+import io.graychain.meshlab.lab.bench.LabBench;
 import io.graychain.meshlab.lab.client.AdminCommand;
 import io.graychain.meshlab.lab.daemon.LabDaemon;
 import io.graychain.meshlab.lab.loop.CurlLoop;
@@ -13,7 +14,8 @@ import io.graychain.meshlab.lab.verify.VerifyCommand;
  * The lab's command line ({@code java -jar meshlab-<version>-exec.jar <command> ...}), what
  * {@code scripts/lab}, {@code scripts/curl-loop} and {@code scripts/verify} run:
  * {@code daemon} (the lab itself), {@code admin} (a call to a running lab's admin endpoint), {@code loop} (a curl loop with a live tally), {@code verify}
- * (a scenario's expectation checked against a running lab or cluster), {@code render} (a
+ * (a scenario's expectation checked against a running lab or cluster), {@code bench} (the data
+ * plane's latency and throughput, what {@code scripts/bench-lab} runs), {@code render} (a
  * kustomization built as the lab builds it, the YAML {@code kubectl kustomize} prints).
  */
 public final class LabMain {
@@ -23,7 +25,7 @@ public final class LabMain {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("usage: meshlab daemon|admin|loop|verify|render [options]");
+			System.err.println("usage: meshlab daemon|admin|loop|verify|render|bench [options]");
 			System.exit(2);
 		}
 		String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
@@ -31,11 +33,12 @@ public final class LabMain {
 			int status = switch (args[0]) {
 				case "daemon" -> LabDaemon.run(Args.parse(rest));
 				case "admin" -> AdminCommand.run(Args.parse(rest), System.out, System.err);
+				case "bench" -> LabBench.run(Args.parse(rest), System.out);
 				case "loop" -> CurlLoop.run(Args.parse(rest, CurlLoop.SWITCHES), System.out);
 				case "verify" -> VerifyCommand.run(Args.parse(rest, VerifyCommand.SWITCHES), System.out);
 				case "render" -> render(rest);
 				default -> {
-					System.err.println("unknown command '" + args[0] + "': use daemon, admin, loop, verify or render");
+					System.err.println("unknown command '" + args[0] + "': use daemon, admin, loop, verify, render or bench");
 					yield 2;
 				}
 			};
