@@ -53,7 +53,7 @@ public final class LabBench {
 			Load.Result throughSidecar = viaSidecar.run(proxied, 1, seconds.multipliedBy(4), hopRequests);
 			row(out, "appb directly", 1, podAlone);
 			row(out, "appb through appa's sidecar", 1, throughSidecar);
-			out.printf("| added by one sidecar hop | 1 | | +%.2f | +%.2f | |%n", throughSidecar.millis(50) - podAlone.millis(50),
+			out.printf("| added by one sidecar hop | 1 | | %+.2f | %+.2f | |%n", throughSidecar.millis(50) - podAlone.millis(50),
 					throughSidecar.millis(99) - podAlone.millis(99));
 			for (int c : connections) {
 				for (Load load : List.of(new Load(gateway, "product.graychain.local", "/product", false),

@@ -193,8 +193,8 @@ public final class AdminServer implements AutoCloseable {
 				reply(response, callback, new Reply(413, "body larger than " + MAX_BODY + " bytes"));
 			}
 			else {
-				String name = LocalReply.printable(String.valueOf(org.eclipse.jetty.server.Request.extractQueryParameters(request)
-					.getValue("name")), 100);
+				String named = Request.extractQueryParameters(request).getValue("name");
+				String name = named == null || named.isBlank() ? "rules" : LocalReply.printable(named, 100);
 				Content.Source.asByteArrayAsync(request, MAX_BODY)
 					.orTimeout(bodyWithin.toMillis(), TimeUnit.MILLISECONDS)
 					.whenComplete((body, failure) -> {

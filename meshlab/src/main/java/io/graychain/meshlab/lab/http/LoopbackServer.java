@@ -88,7 +88,7 @@ public final class LoopbackServer implements AutoCloseable {
 		}
 	}
 
-	/** 431 for more request headers than allowed, as Envoy answers ({@code ConnectionImpl::checkMaxHeadersSize}). */
+	/** 431 for more request headers than allowed, as Envoy answers ({@code ConnectionImpl::completeLastHeader}). */
 	private static final class HeaderCount extends Handler.Wrapper {
 
 		private final int max;

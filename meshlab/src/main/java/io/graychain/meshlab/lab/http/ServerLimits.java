@@ -7,7 +7,8 @@ import java.time.Duration;
  * up to 60 KiB ({@code max_request_headers_kb}) and 100 of them ({@code max_headers_count}), both
  * answered with 431 past the limit ({@code envoy/config/core/v3/protocol.proto},
  * {@code HttpProtocolOptions}; {@code source/common/http/http1/codec_impl.cc},
- * {@code ConnectionImpl::checkMaxHeadersSize}). A connection that sends nothing for
+ * {@code ConnectionImpl::completeLastHeader} for the count, {@code checkMaxHeadersSize} for the size).
+ * A connection that sends nothing for
  * {@code idleTimeout} is closed, while it sends its headers too: a slow client holds a socket, not a
  * thread, and not for long.
  *
