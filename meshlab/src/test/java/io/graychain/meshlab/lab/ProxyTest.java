@@ -39,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The ingress gateway and a sidecar over fake pods (each answers its own name and what it received):
  * routing by the engine, the forward-proxy form, Envoy-like errors, rules switched and refused.
  */
-class ProxyTest {
+public class ProxyTest {
 
-	static final String APPB_BY_HEADER = """
+	/** appb v2 for {@code end-user: jason}, else v1 (also the base of other tests' broken rules). */
+	public static final String APPB_BY_HEADER = """
 			apiVersion: networking.istio.io/v1
 			kind: VirtualService
 			metadata: {name: appb}

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.graychain.meshlab.lab.ProxyTest;
 import io.graychain.meshlab.lab.client.RulesSource;
 import io.graychain.meshlab.lab.http.RawHttp;
 import io.graychain.meshlab.lab.http.ServerLimits;
@@ -191,16 +192,8 @@ class AdminSecurityTest {
 		assertThat(notYaml.message()).doesNotContain("secret").doesNotContain("root:x");
 		LabRules.Change broken = rules.apply("broken", "kind: VirtualService\n  spec: [\n");
 		assertThat(broken.message()).contains("not valid YAML at line").doesNotContain("spec: [");
-		LabRules.Change unknown = rules.apply("unknown", """
-				apiVersion: networking.istio.io/v1
-				kind: VirtualService
-				metadata: {name: appb}
-				spec:
-				  hosts: [appb]
-				  http:
-				  - route: [{destination: {host: appb, subzet: v1}}]
-				""");
-		assertThat(unknown.message()).contains("unknown field 'subzet'").contains("spec.http[0].route[0].destination");
+		LabRules.Change unknown = rules.apply("unknown", ProxyTest.APPB_BY_HEADER.replace("subset: v1", "subzet: v1"));
+		assertThat(unknown.message()).contains("unknown field 'subzet'").contains("spec.http[1].route[0].destination");
 		for (LabRules.Change change : List.of(notYaml, broken, unknown)) {
 			assertThat(change.message()).doesNotContain("io.fabric8").doesNotContain("com.fasterxml").doesNotContain("org.yaml")
 				.doesNotContain("Exception");
