@@ -216,6 +216,8 @@ public class ProxyTest {
 			out.flush();
 			// a proxy that held the body whole would pass nothing on before the last byte
 			awaitTrue(() -> received.get() > 0);
+			// and while the upload is under way, other requests pass
+			assertThat(RawHttp.get(gateway.port(), "/product", "product.graychain.local", "").status()).isEqualTo(200);
 			for (int i = 1; i < 100; i++) {
 				out.write(chunk);
 			}
