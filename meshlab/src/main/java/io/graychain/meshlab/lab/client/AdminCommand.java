@@ -26,7 +26,21 @@ public final class AdminCommand {
 		}
 		LabClient lab = new LabClient(Path.of(args.get("state", ".lab")));
 		Path scenarios = Path.of(args.get("repo", ".")).resolve("istio/scenarios");
-		OneShotHttp.Reply reply = switch (call.get(0)) {
+		OneShotHttp.Reply reply;
+		try {
+			reply = call(lab, call, scenarios);
+		}
+		catch (IllegalStateException noLab) {
+			// no lab (any more): its state files are gone
+			err.println(noLab.getMessage());
+			return 1;
+		}
+		(reply.status() / 100 == 2 ? out : err).print(reply.body().endsWith("\n") ? reply.body() : reply.body() + "\n");
+		return reply.status() / 100 == 2 ? 0 : 1;
+	}
+
+	private static OneShotHttp.Reply call(LabClient lab, List<String> call, Path scenarios) {
+		return switch (call.get(0)) {
 			case "ready" -> lab.get("/ready");
 			case "status" -> lab.get("/status");
 			case "apply" -> {
@@ -40,8 +54,6 @@ public final class AdminCommand {
 			default -> throw new IllegalArgumentException("unknown admin call '" + call.get(0)
 					+ "': use ready, status, apply, reset or shutdown");
 		};
-		(reply.status() / 100 == 2 ? out : err).print(reply.body().endsWith("\n") ? reply.body() : reply.body() + "\n");
-		return reply.status() / 100 == 2 ? 0 : 1;
 	}
 
 }

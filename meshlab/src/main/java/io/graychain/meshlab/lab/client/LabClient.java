@@ -1,7 +1,6 @@
 package io.graychain.meshlab.lab.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -100,7 +99,7 @@ public record LabClient(Path stateDir) {
 			return Files.readString(path).strip();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new IllegalStateException("cannot read " + path + " (is it yours?)", ex);
 		}
 	}
 

@@ -40,8 +40,9 @@ public record RulesSource(String name, String yaml) {
 			files = List.of(Path.of(nameOrPath));
 		}
 		else {
-			throw new IllegalArgumentException("no scenario '" + nameOrPath + "' and no such file or folder; scenarios: "
-					+ Scenario.all(scenariosDir).stream().map(Scenario::name).collect(Collectors.joining(", ")));
+			throw new IllegalArgumentException("no scenario '" + nameOrPath + "' and no such file or folder; "
+					+ (Files.isDirectory(scenariosDir) ? "scenarios: " + Scenario.all(scenariosDir).stream().map(Scenario::name)
+						.collect(Collectors.joining(", ")) : "no scenarios in " + scenariosDir));
 		}
 		List<String> documents = new ArrayList<>();
 		long size = 0;

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.graychain.meshlab.lab.Args;
 import io.graychain.meshlab.lab.ProxyTest;
+import io.graychain.meshlab.lab.client.AdminCommand;
 import io.graychain.meshlab.lab.client.RulesSource;
 import io.graychain.meshlab.lab.http.RawHttp;
 import io.graychain.meshlab.lab.http.ServerLimits;
@@ -181,6 +183,31 @@ class AdminSecurityTest {
 		assertThatThrownBy(() -> RulesSource.resolve(fifo.toString(), scenarios)).hasMessageContaining("not a regular file");
 		Path yaml = Files.writeString(dir.resolve("vs.yaml"), "kind: VirtualService\n");
 		assertThat(RulesSource.resolve(yaml.toString(), scenarios).yaml()).isEqualTo("kind: VirtualService\n");
+	}
+
+	@Test
+	void theCommandLineSendsTheTokenFromTheStateFolder() throws InterruptedException {
+		LabState state = new LabState(dir.resolve("lab"));
+		CountDownLatch stopped = new CountDownLatch(1);
+		AdminServer lab = AdminServer.start(0, state.writeToken(), () -> null, stopped::countDown, ServerLimits.ENVOY);
+		try {
+			state.writeStarted(ProcessHandle.current().pid(), lab.port());
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+			String folder = dir.resolve("lab").toString();
+			assertThat(AdminCommand.run(Args.parse(new String[] { "--state", folder, "reset" }), new java.io.PrintStream(out),
+					new java.io.PrintStream(err))).as("the lab is starting: 503").isEqualTo(1);
+			assertThat(err.toString()).contains("starting");
+			assertThat(AdminCommand.run(Args.parse(new String[] { "--state", folder, "shutdown" }), new java.io.PrintStream(out),
+					new java.io.PrintStream(err))).isZero();
+			assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThatThrownBy(() -> AdminCommand.run(Args.parse(new String[] { "--state", folder, "--repo", folder, "apply",
+					"no-such" }), System.out, System.err)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("no scenario 'no-such'");
+		}
+		finally {
+			lab.close();
+		}
 	}
 
 	@Test
