@@ -26,6 +26,7 @@ import io.graychain.meshlab.lab.proxy.Forwarder;
 import io.graychain.meshlab.lab.proxy.PoolLimits;
 import io.graychain.meshlab.lab.proxy.PortInUseException;
 import io.graychain.meshlab.lab.proxy.ProxyServer;
+import io.graychain.meshlab.lab.proxy.Routed;
 import io.graychain.meshlab.lab.proxy.Router;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.testing.Mesh;
@@ -154,6 +155,20 @@ public class ProxyTest {
 		assertThat(sender.send("appa-v1", "appb:8000", "/", Map.of("end-user", "jason")).body()).startsWith("appb-v2-0");
 		assertThat(rules.reset().applied()).isTrue();
 		assertThat(rules.describe()).startsWith("rules in force: baseline");
+	}
+
+	/** h2c, as Envoy's listeners take it: an HTTP/1.1 Upgrade, the reply over HTTP/2, the pod asked in HTTP/1.1. */
+	@Test
+	void h2cIsTakenAndForwardedAsHttp11() throws Exception {
+		Endpoint product = pod("product-v2-0");
+		ProxyServer gateway = proxy(Router.GATEWAY, (from, request) -> Routed.to(product, "every request"));
+		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2)
+			.proxy(java.net.http.HttpClient.Builder.NO_PROXY).build();
+		java.net.http.HttpResponse<String> reply = client.send(java.net.http.HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/h2c")).timeout(Duration.ofSeconds(10)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(reply.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+		assertThat(reply.body()).startsWith("product-v2-0 GET /h2c host=127.0.0.1:" + gateway.port());
 	}
 
 	/**

@@ -27,7 +27,8 @@ public record LabClient(Path stateDir) {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.proxy(HttpClient.Builder.NO_PROXY)
 		.connectTimeout(Duration.ofSeconds(5)).build();
 
 	/** The ingress gateway URL; fails when no lab runs here. */

@@ -7,6 +7,7 @@ import java.net.BindException;
 import io.graychain.meshlab.lab.proxy.PortInUseException;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -17,7 +18,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * One of the lab's HTTP/1.1 servers (gateway, sidecar, admin) on Jetty, listening on 127.0.0.1
+ * One of the lab's HTTP/1.1 and h2c servers (gateway, sidecar, admin) on Jetty, listening on 127.0.0.1
  * only, over a shared bounded thread pool: headers bounded by {@link ServerLimits}, errors written
  * by {@link PlainErrors}, nothing that fails inside a handler leaking out.
  */
@@ -48,8 +49,10 @@ public final class LoopbackServer implements AutoCloseable {
 		// (merge_slashes is off by default). A bad escape is still refused by the parser.
 		config.setUriCompliance(UriCompliance.LEGACY);
 		config.setHttpCompliance(HttpCompliance.RFC9110);
-		// 0 acceptors: the selector accepts; 1 selector: the lab runs a dozen servers on 2 cores
-		ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(config));
+		// 0 acceptors: the selector accepts; 1 selector: the lab runs a dozen servers on 2 cores.
+		// HTTP/1.1, and h2c (prior knowledge, or an Upgrade from HTTP/1.1), as Envoy's listeners take both.
+		HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(config);
+		ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(config), h2c);
 		connector.setHost("127.0.0.1");
 		connector.setPort(port);
 		connector.setIdleTimeout(limits.idleTimeout().toMillis());
