@@ -43,9 +43,16 @@ final class RunningService implements AutoCloseable {
 	 * {@link #awaitReady()} each, so they boot in parallel.
 	 */
 	static RunningService launch(String service, String version, Map<String, String> properties) {
+		return launch(service, version, properties, Map.of());
+	}
+
+	/** As {@link #launch(String, String, Map)}, with environment variables set as they are named. */
+	static RunningService launch(String service, String version, Map<String, String> properties,
+			Map<String, String> environment) {
 		String pod = service + "-" + version;
 		Map<String, String> env = new HashMap<>(Map.of("VERSION", version, "POD_NAME", pod, "POD_NAMESPACE", "chain-test"));
 		properties.forEach((key, value) -> env.put(environmentName(key), value));
+		env.putAll(environment);
 		int port = FreePort.find();
 		PodSpec spec = new PodSpec(pod, pod, service, Map.of("app", service, "version", version), env, port, READINESS);
 		Path jar = Path.of(System.getProperty("graychain.services.dir"), service + ".jar");

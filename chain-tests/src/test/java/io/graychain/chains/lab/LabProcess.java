@@ -80,6 +80,10 @@ final class LabProcess implements AutoCloseable {
 		fail("the lab did not get ready (" + last + "); lab log:\n" + log);
 	}
 
+	Path stateDir() {
+		return state;
+	}
+
 	LabClient client() {
 		return new LabClient(state);
 	}

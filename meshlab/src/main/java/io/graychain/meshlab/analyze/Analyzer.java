@@ -15,7 +15,7 @@ import io.graychain.meshlab.mesh.ReadProblem;
 public final class Analyzer {
 
 	private static final List<Check> CHECKS = List.of(new DestinationCheck(), new WeightCheck(), new RouteOrderCheck(),
-			new MatchCheck(), new DelegateCheck(), new HostConflictCheck());
+			new MatchCheck(), new DelegateCheck(), new HostConflictCheck(), new CookieMatchCheck(), new WildcardHostCheck(), new ShadowedRouteCheck(), new NotFollowedCheck());
 
 	private Analyzer() {
 	}
@@ -25,6 +25,11 @@ public final class Analyzer {
 		List<Finding> findings = new ArrayList<>();
 		CHECKS.forEach(check -> findings.addAll(check.check(config)));
 		return findings;
+	}
+
+	/** The findings that are errors: what makes a configuration refused. */
+	public static List<Finding> errors(MeshConfig config) {
+		return analyze(config).stream().filter(Finding::isError).toList();
 	}
 
 	/** Every mistake in what a loader read: what it could not read, then the analysis of the rest. */

@@ -41,7 +41,7 @@ final class DestinationCheck implements Check {
 	}
 
 	private static Optional<Finding> check(MeshConfig config, VirtualServiceDef vs, Destination d, String where) {
-		String host = HostNames.qualify(d.getHost(), vs.namespace());
+		String host = HostNames.ruleHost(d.getHost(), vs.namespace());
 		Optional<ServiceDef> service = config.service(host);
 		if (service.isEmpty()) {
 			return Optional.of(RouteVisitor.finding(Finding.Code.HOST_NOT_A_SERVICE, vs, where + ".host",

@@ -11,6 +11,12 @@ package io.graychain.meshlab.analyze;
  */
 public record Finding(Code code, String file, String resource, String field, String message) {
 
+	/** How bad a finding is: an error is refused (the lab keeps the rules in force); a warning works, but surprises. */
+	public enum Severity {
+		ERROR,
+		WARNING
+	}
+
 	/** The kinds of mistakes the analyzer reports. */
 	public enum Code {
 		UNKNOWN_FIELD,
@@ -21,14 +27,46 @@ public record Finding(Code code, String file, String resource, String field, Str
 		UNREACHABLE_ROUTE,
 		SOURCE_LABELS_ON_GATEWAY_ONLY,
 		INVALID_REGEX,
-		UPPERCASE_HEADER_NAME,
 		BROKEN_DELEGATE,
-		CONFLICTING_VIRTUAL_SERVICES
+		CONFLICTING_VIRTUAL_SERVICES,
+		/** A field the route engine does not follow: refused by name rather than approximated. */
+		NOT_FOLLOWED,
+		/** A header name written in upper case: Envoy lower-cases it, so it works, but not as written. */
+		UPPERCASE_HEADER_NAME(Severity.WARNING),
+		/** A cookie match that misses a browser's Cookie header or matches a neighbouring cookie. */
+		COOKIE_MATCH(Severity.WARNING),
+		/** A {@code hosts: ["*"]} gateway VirtualService beside host-specific ones: it never sees their hosts. */
+		WILDCARD_BESIDE_SPECIFIC_HOSTS(Severity.WARNING),
+		/** A route whose every match is already taken by an earlier route. */
+		SHADOWED_ROUTE(Severity.WARNING);
+
+		private final Severity severity;
+
+		Code() {
+			this(Severity.ERROR);
+		}
+
+		Code(Severity severity) {
+			this.severity = severity;
+		}
+
+		public Severity severity() {
+			return severity;
+		}
+
+	}
+
+	public Severity severity() {
+		return code.severity();
+	}
+
+	public boolean isError() {
+		return severity() == Severity.ERROR;
 	}
 
 	@Override
 	public String toString() {
-		return "Error [" + code + "] (" + file + ") " + resource + (field.isEmpty() ? "" : " " + field) + ": " + message;
+		return (isError() ? "Error [" : "Warning [") + code + "] (" + file + ") " + resource + (field.isEmpty() ? "" : " " + field) + ": " + message;
 	}
 
 }

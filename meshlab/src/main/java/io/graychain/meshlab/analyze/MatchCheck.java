@@ -52,7 +52,8 @@ final class MatchCheck implements Check {
 		matches.forEach((name, match) -> {
 			if (header && !name.equals(name.toLowerCase(Locale.ROOT))) {
 				findings.add(RouteVisitor.finding(Finding.Code.UPPERCASE_HEADER_NAME, vs, field + "." + name,
-						"header name '" + name + "' must be lower case ('" + name.toLowerCase(Locale.ROOT) + "')"));
+						"header name '" + name + "' matches as '" + name.toLowerCase(Locale.ROOT)
+								+ "': Envoy lower-cases header names; write it lower case"));
 			}
 			regex(vs, match, field + "." + name, findings);
 		});

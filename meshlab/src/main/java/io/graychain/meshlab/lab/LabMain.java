@@ -25,7 +25,7 @@ public final class LabMain {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("usage: meshlab daemon|admin|loop|verify|render|bench [options]");
+			System.err.println("usage: meshlab daemon|admin|loop|verify|render|explain|bench [options]");
 			System.exit(2);
 		}
 		String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
@@ -37,8 +37,9 @@ public final class LabMain {
 				case "loop" -> CurlLoop.run(Args.parse(rest, CurlLoop.SWITCHES), System.out);
 				case "verify" -> VerifyCommand.run(Args.parse(rest, VerifyCommand.SWITCHES), System.out);
 				case "render" -> render(rest);
+				case "explain" -> io.graychain.meshlab.explain.ExplainCommand.run(rest);
 				default -> {
-					System.err.println("unknown command '" + args[0] + "': use daemon, admin, loop, verify, render or bench");
+					System.err.println("unknown command '" + args[0] + "': use daemon, admin, loop, verify, render, explain or bench");
 					yield 2;
 				}
 			};

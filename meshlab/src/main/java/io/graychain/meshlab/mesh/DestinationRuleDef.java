@@ -18,7 +18,7 @@ public record DestinationRuleDef(String name, String namespace, DestinationRule 
 
 	/** The host it configures, qualified in its namespace. */
 	public String qualifiedHost() {
-		return HostNames.qualify(spec.getHost() == null ? "" : spec.getHost(), namespace);
+		return HostNames.ruleHost(spec.getHost() == null ? "" : spec.getHost(), namespace);
 	}
 
 	/** The labels of the named subset, if this rule defines it. */

@@ -3,6 +3,7 @@ package io.graychain.meshlab.mesh;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.fabric8.istio.api.api.networking.v1alpha3.Gateway;
 import io.fabric8.istio.api.api.networking.v1alpha3.Server;
@@ -22,14 +23,26 @@ public record GatewayDef(String name, String namespace, Gateway spec, String fil
 		return spec.getSelector() == null ? Map.of() : spec.getSelector();
 	}
 
+	public List<Server> servers() {
+		return VirtualServiceDef.nonNull(spec.getServers());
+	}
+
+	/** The first server one of whose hosts covers {@code host} (lower case, no port). */
+	public Optional<Server> serverFor(String host) {
+		return servers().stream().filter(s -> hosts(s).stream().anyMatch(h -> HostNames.covers(h, host))).findFirst();
+	}
+
 	/** True when one of the gateway's servers accepts {@code host}. */
 	public boolean accepts(String host) {
-		List<Server> servers = VirtualServiceDef.nonNull(spec.getServers());
-		return servers.stream()
-			.flatMap(s -> VirtualServiceDef.nonNull(s.getHosts()).stream())
+		return serverFor(host).isPresent();
+	}
+
+	/** A server's hosts without their {@code namespace/} part, lower case. */
+	public static List<String> hosts(Server server) {
+		return VirtualServiceDef.nonNull(server.getHosts()).stream()
 			.filter(Objects::nonNull)
-			.map(h -> h.contains("/") ? h.substring(h.indexOf('/') + 1) : h)
-			.anyMatch(h -> HostNames.covers(HostNames.qualify(h, namespace), host));
+			.map(h -> h.substring(h.indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT))
+			.toList();
 	}
 
 }

@@ -35,6 +35,18 @@ public final class HostNames {
 		return h;
 	}
 
+	/**
+	 * A host written in a rule (VirtualService hosts, destination hosts, DestinationRule host) as
+	 * Istio resolves it: a name without a dot gets the rule's namespace and the cluster domain,
+	 * anything else ({@code *}, {@code *.example.com}, {@code appa.graychain.local}, even
+	 * {@code appb.graychain}) stays as written, lower case. istio/istio
+	 * pilot/pkg/model/virtualservice.go ResolveVirtualServiceShortnames, ResolveShortnameToFQDN.
+	 */
+	public static String ruleHost(String host, String namespace) {
+		String h = host.toLowerCase(Locale.ROOT);
+		return h.isEmpty() || h.equals("*") || h.contains(".") ? h : fqdn(h, namespace);
+	}
+
 	/** A Host header as proxies compare it: lower case, without a port. */
 	public static String normalize(String host) {
 		String h = host.toLowerCase(Locale.ROOT);

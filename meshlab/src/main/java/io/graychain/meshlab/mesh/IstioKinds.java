@@ -1,5 +1,6 @@
 package io.graychain.meshlab.mesh;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -56,7 +57,9 @@ final class IstioKinds {
 
 	static Optional<ServiceDef> service(Resource r, String ns) {
 		if (r.object() instanceof Service s && s.getSpec() != null) {
-			return Optional.of(new ServiceDef(r.name(), r.namespace(ns), s.getSpec().getSelector(), r.file()));
+			List<Integer> ports = s.getSpec().getPorts() == null ? List.of()
+					: s.getSpec().getPorts().stream().map(p -> p.getPort()).filter(java.util.Objects::nonNull).toList();
+			return Optional.of(new ServiceDef(r.name(), r.namespace(ns), s.getSpec().getSelector(), r.file(), ports));
 		}
 		return Optional.empty();
 	}

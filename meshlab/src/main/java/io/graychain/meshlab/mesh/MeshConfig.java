@@ -10,11 +10,21 @@ import java.util.function.BiFunction;
  *
  * @param defaultNamespace the namespace of resources whose YAML names none
  * @param resources every resource, later ones replacing earlier ones with the same kind and name
+ * @param created for each resource, the {@code kubectl apply} that created it (0 for the first):
+ *        Istio orders VirtualServices by creation time, then name, then namespace
+ *        (istio/istio pilot/pkg/model/config.go configCompareByCreationTime)
  */
-public record MeshConfig(String defaultNamespace, List<Resource> resources) {
+public record MeshConfig(String defaultNamespace, List<Resource> resources, List<Integer> created) {
 
 	public MeshConfig {
 		resources = List.copyOf(resources);
+		created = created == null || created.size() != resources.size()
+				? java.util.Collections.nCopies(resources.size(), 0) : List.copyOf(created);
+	}
+
+	/** Resources that were all created by one apply. */
+	public MeshConfig(String defaultNamespace, List<Resource> resources) {
+		this(defaultNamespace, resources, null);
 	}
 
 	/**
@@ -23,11 +33,45 @@ public record MeshConfig(String defaultNamespace, List<Resource> resources) {
 	 */
 	public MeshConfig apply(List<Resource> changes) {
 		List<Resource> merged = new ArrayList<>(resources);
+		List<Integer> times = new ArrayList<>(created);
+		int now = created.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
 		for (Resource change : changes) {
-			merged.removeIf(r -> r.sameObject(change, defaultNamespace));
-			merged.add(change);
+			int existing = -1;
+			for (int i = 0; i < merged.size() && existing < 0; i++) {
+				existing = merged.get(i).sameObject(change, defaultNamespace) ? i : -1;
+			}
+			if (existing >= 0) {
+				// an update keeps the object's creation time, as the API server does
+				merged.set(existing, change);
+			}
+			else {
+				merged.add(change);
+				times.add(now);
+			}
 		}
-		return new MeshConfig(defaultNamespace, merged);
+		return new MeshConfig(defaultNamespace, merged, times);
+	}
+
+	/**
+	 * The VirtualServices in the order Istio reads them: oldest first, then by name, then by
+	 * namespace (istio/istio pilot/pkg/model/virtualservice_controller.go
+	 * sortMergedVirtualServicesByCreationTime).
+	 */
+	public List<VirtualServiceDef> virtualServicesByCreation() {
+		List<VirtualServiceDef> out = new ArrayList<>();
+		List<Integer> times = new ArrayList<>();
+		for (int i = 0; i < resources.size(); i++) {
+			int time = created.get(i);
+			IstioKinds.virtualService(resources.get(i), defaultNamespace).ifPresent(vs -> {
+				out.add(vs);
+				times.add(time);
+			});
+		}
+		List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, out.size()).boxed().toList());
+		order.sort(java.util.Comparator.<Integer>comparingInt(times::get)
+			.thenComparing(i -> out.get(i).name())
+			.thenComparing(i -> out.get(i).namespace()));
+		return order.stream().map(out::get).toList();
 	}
 
 	public List<ServiceDef> services() {

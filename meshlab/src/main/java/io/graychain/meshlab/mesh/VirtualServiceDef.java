@@ -17,7 +17,7 @@ public record VirtualServiceDef(String name, String namespace, VirtualService sp
 
 	/** The hosts, qualified in this rule's namespace. */
 	public List<String> qualifiedHosts() {
-		return hosts().stream().map(h -> HostNames.qualify(h, namespace)).toList();
+		return hosts().stream().map(h -> HostNames.ruleHost(h, namespace)).toList();
 	}
 
 	public List<String> hosts() {

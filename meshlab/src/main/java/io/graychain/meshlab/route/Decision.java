@@ -4,26 +4,39 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the proxy does with one request.
+ * What the proxy does with one request, and why.
  *
  * @param outcome routed, or why not
  * @param reason which rule and route decided, readable
  * @param destinations the weighted destinations; their shares add up to 1 when routed
+ * @param virtualHost the Envoy virtual host (domain) the Host header selected, or empty
+ * @param route the route that decided, or null (no VirtualService, or no route matched)
+ * @param matchIndex the match entry of {@code route} that matched, or -1 (none, or the route has no match)
+ * @param passedOver the routes looked at before, each with the first condition that failed
  */
-public record Decision(Outcome outcome, String reason, List<WeightedDestination> destinations) {
+public record Decision(Outcome outcome, String reason, List<WeightedDestination> destinations, String virtualHost,
+		ResolvedRoute route, int matchIndex, List<PassedOver> passedOver) {
 
 	/** How a request fares at the proxy. */
 	public enum Outcome {
 		/** Sent to the destinations. */
 		ROUTED,
-		/** A VirtualService covers the host, but none of its routes matches: HTTP 404. */
+		/** A virtual host serves the host, but none of its routes matches: HTTP 404 (Envoy NR). */
 		NO_ROUTE,
-		/** The host is no Service and no rule covers it: HTTP 404 at a gateway, a DNS error in the mesh. */
-		UNKNOWN_HOST
+		/** No virtual host serves the host: HTTP 404 at a gateway, no such Service in the mesh. */
+		UNKNOWN_HOST,
+		/** The route does something the engine does not follow (named in the reason). */
+		UNSUPPORTED
 	}
 
 	public Decision {
 		destinations = List.copyOf(destinations);
+		passedOver = List.copyOf(passedOver);
+		virtualHost = virtualHost == null ? "" : virtualHost;
+	}
+
+	public Decision(Outcome outcome, String reason, List<WeightedDestination> destinations) {
+		this(outcome, reason, destinations, "", null, -1, List.of());
 	}
 
 	static Decision routed(String reason, List<WeightedDestination> destinations) {
@@ -32,6 +45,19 @@ public record Decision(Outcome outcome, String reason, List<WeightedDestination>
 
 	static Decision refused(Outcome outcome, String reason) {
 		return new Decision(outcome, reason, List.of());
+	}
+
+	/**
+	 * The HTTP status the proxy answers with before any pod does: 200 when routed to pods, 503 when
+	 * no destination has a pod (unknown subset, no endpoints: Envoy's "no healthy upstream"), 404 when
+	 * nothing routes the request (Envoy's NR), 501 for what the engine does not follow.
+	 */
+	public int status() {
+		return switch (outcome) {
+			case ROUTED -> destinations.stream().anyMatch(WeightedDestination::available) ? 200 : 503;
+			case NO_ROUTE, UNKNOWN_HOST -> 404;
+			case UNSUPPORTED -> 501;
+		};
 	}
 
 	/**

@@ -52,7 +52,7 @@ final class DestinationResolver {
 	}
 
 	private List<WeightedDestination> pods(Destination destination, String ruleNamespace, Share share) {
-		String host = HostNames.qualify(destination.getHost(), ruleNamespace);
+		String host = HostNames.ruleHost(destination.getHost(), ruleNamespace);
 		String subset = destination.getSubset() == null ? "" : destination.getSubset();
 		Optional<ServiceDef> service = config.service(host);
 		if (service.isEmpty()) {

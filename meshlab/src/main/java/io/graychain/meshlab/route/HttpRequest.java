@@ -1,7 +1,5 @@
 package io.graychain.meshlab.route;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +12,9 @@ import java.util.stream.Collectors;
  * @param path the path without query string
  * @param method the method, e.g. {@code GET}
  * @param headers header values by lower-case name (a {@code cookie} header carries the cookies)
- * @param query query parameters by name (the first value of each)
+ * @param query query parameters by name: the first value of each, as sent (not URL-decoded), which is
+ *        what Envoy compares (envoy source/common/router/config_utility.cc QueryParameterMatcher::matches,
+ *        Http::Utility::QueryParamsMulti::parseQueryString, getFirstValue)
  */
 public record HttpRequest(String host, String path, String method, Map<String, String> headers,
 		Map<String, String> query) {
@@ -34,7 +34,7 @@ public record HttpRequest(String host, String path, String method, Map<String, S
 			for (String pair : pathAndQuery.substring(q + 1).split("&")) {
 				if (!pair.isEmpty()) {
 					int eq = pair.indexOf('=');
-					query.putIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+					query.putIfAbsent(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
 				}
 			}
 		}
@@ -67,10 +67,6 @@ public record HttpRequest(String host, String path, String method, Map<String, S
 	/** The same request sent to another host and path, keeping the given headers only. */
 	public HttpRequest forward(String newHost, String newPath, Map<String, String> newHeaders, Map<String, String> newQuery) {
 		return new HttpRequest(newHost, newPath, method, newHeaders, newQuery);
-	}
-
-	private static String decode(String s) {
-		return URLDecoder.decode(s, StandardCharsets.UTF_8);
 	}
 
 }

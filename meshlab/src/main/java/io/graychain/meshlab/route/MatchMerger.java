@@ -15,29 +15,36 @@ import io.fabric8.istio.api.api.networking.v1alpha3.StringMatchPrefix;
 import io.fabric8.istio.api.api.networking.v1alpha3.StringMatchRegex;
 
 /**
- * Merges a root route's matches with a delegate route's matches as Istio does: every pair that does
- * not conflict becomes one match with the fields of both; the delegate must stay within the root
- * (same value, or a longer prefix of a root prefix).
+ * Merges a root route's matches with a delegate route's matches as Istio does
+ * (istio/istio pilot/pkg/model/virtualservice.go mergeHTTPMatchRequests, hasConflict,
+ * stringMatchConflict): every match entry of the delegate must lie within at least one entry of the
+ * root, else the whole delegate route is dropped; each non-conflicting pair becomes one entry with
+ * the delegate's fields over the root's.
  */
 public final class MatchMerger {
 
 	private MatchMerger() {
 	}
 
-	/** The merged matches, or empty when every pair conflicts (Istio then drops the delegate route). */
+	/** The merged matches, or empty when the delegate route conflicts with the root (Istio then drops it). */
 	public static Optional<List<HTTPMatchRequest>> merge(List<HTTPMatchRequest> root, List<HTTPMatchRequest> leaf) {
 		if (root.isEmpty() || leaf.isEmpty()) {
 			return Optional.of(root.isEmpty() ? leaf : root);
 		}
 		List<HTTPMatchRequest> merged = new ArrayList<>();
-		for (HTTPMatchRequest r : root) {
-			for (HTTPMatchRequest l : leaf) {
+		for (HTTPMatchRequest l : leaf) {
+			boolean found = false;
+			for (HTTPMatchRequest r : root) {
 				if (!conflicts(r, l)) {
 					merged.add(merged(r, l));
+					found = true;
 				}
 			}
+			if (!found) {
+				return Optional.empty();
+			}
 		}
-		return merged.isEmpty() ? Optional.empty() : Optional.of(merged);
+		return Optional.of(merged);
 	}
 
 	static boolean conflicts(HTTPMatchRequest r, HTTPMatchRequest l) {
@@ -46,7 +53,8 @@ public final class MatchMerger {
 				|| mapConflict(r.getHeaders(), l.getHeaders()) || mapConflict(r.getQueryParams(), l.getQueryParams())
 				|| mapConflict(r.getWithoutHeaders(), l.getWithoutHeaders())
 				|| !Objects.equals(Boolean.TRUE.equals(r.getIgnoreUriCase()), Boolean.TRUE.equals(l.getIgnoreUriCase()))
-				|| bothDiffer(r.getPort(), l.getPort()) || bothDiffer(r.getSourceNamespace(), l.getSourceNamespace())
+				|| bothDiffer(port(r), port(l))
+				|| !isEmpty(r.getSourceNamespace()) && !r.getSourceNamespace().equals(l.getSourceNamespace())
 				|| labelConflict(r.getSourceLabels(), l.getSourceLabels())
 				|| (nonEmpty(r.getGateways()) && nonEmpty(l.getGateways()) && !r.getGateways().containsAll(l.getGateways()));
 	}
@@ -56,19 +64,38 @@ public final class MatchMerger {
 		if (root == null || leaf == null) {
 			return false;
 		}
-		Object r = root.getMatchType();
-		Object l = leaf.getMatchType();
-		if (r instanceof StringMatchRegex || l instanceof StringMatchRegex) {
+		String rootRegex = root.getMatchType() instanceof StringMatchRegex rr ? rr.getRegex() : "";
+		String leafRegex = leaf.getMatchType() instanceof StringMatchRegex lr ? lr.getRegex() : "";
+		String rootExact = root.getMatchType() instanceof StringMatchExact re ? re.getExact() : "";
+		String leafExact = leaf.getMatchType() instanceof StringMatchExact le ? le.getExact() : "";
+		String rootPrefix = root.getMatchType() instanceof StringMatchPrefix rp ? rp.getPrefix() : "";
+		String leafPrefix = leaf.getMatchType() instanceof StringMatchPrefix lp ? lp.getPrefix() : "";
+		if (!rootRegex.isEmpty() && !(leafRegex + leafPrefix + leafExact).isEmpty()) {
 			return true;
 		}
-		if (r instanceof StringMatchExact exact) {
-			return !(l instanceof StringMatchExact le && le.getExact().equals(exact.getExact()));
+		if (!leafRegex.isEmpty() && !(rootRegex + rootPrefix + rootExact).isEmpty()) {
+			return true;
 		}
-		if (r instanceof StringMatchPrefix prefix) {
-			String leafText = StringMatcher.text(leaf);
-			return leafText == null || !leafText.startsWith(prefix.getPrefix());
+		if (!rootExact.isEmpty()) {
+			return !leafPrefix.isEmpty() || !leafExact.equals(rootExact);
+		}
+		if (!rootPrefix.isEmpty()) {
+			if (!leafPrefix.isEmpty()) {
+				return !leafPrefix.startsWith(rootPrefix);
+			}
+			if (!leafExact.isEmpty()) {
+				return !leafExact.startsWith(rootPrefix);
+			}
 		}
 		return true;
+	}
+
+	private static Long port(HTTPMatchRequest m) {
+		return m.getPort() == null || m.getPort() == 0 ? null : m.getPort();
+	}
+
+	private static boolean isEmpty(String s) {
+		return s == null || s.isEmpty();
 	}
 
 	private static boolean mapConflict(Map<String, StringMatch> root, Map<String, StringMatch> leaf) {

@@ -24,17 +24,40 @@ public final class RouteExpander {
 	}
 
 	public List<ResolvedRoute> routes(VirtualServiceDef root) {
+		return expand(root, new ArrayList<>());
+	}
+
+	/**
+	 * The routes in force, and into {@code dropped} the routes Istio drops, with why: a delegate that
+	 * is missing or unusable, a delegate route whose match lies outside the root's
+	 * (istio/istio pilot/pkg/model/virtualservice_controller.go mergeVirtualServices,
+	 * pilot/pkg/model/virtualservice.go mergeHTTPRoute).
+	 */
+	public List<ResolvedRoute> expand(VirtualServiceDef root, List<PassedOver> dropped) {
 		List<ResolvedRoute> routes = new ArrayList<>();
 		List<HTTPRoute> http = root.http();
 		for (int i = 0; i < http.size(); i++) {
 			HTTPRoute route = http.get(i);
 			List<HTTPMatchRequest> matches = nonNull(route.getMatch());
+			ResolvedRoute own = new ResolvedRoute(root, root, i, route, matches);
 			if (route.getDelegate() == null) {
-				routes.add(new ResolvedRoute(root, root, i, route, matches));
+				routes.add(own);
+				continue;
 			}
-			else {
-				delegate(root, route.getDelegate()).filter(RouteExpander::usable)
-					.ifPresent(d -> addDelegated(routes, root, matches, d));
+			Optional<VirtualServiceDef> delegate = delegate(root, route.getDelegate());
+			if (delegate.isEmpty() || !usable(delegate.get())) {
+				dropped.add(new PassedOver(own, -1, "dropped: delegate '" + route.getDelegate().getName()
+						+ (delegate.isEmpty() ? "' does not exist" : "' has hosts or delegates again")));
+				continue;
+			}
+			List<HTTPRoute> leaves = delegate.get().http();
+			for (int j = 0; j < leaves.size(); j++) {
+				HTTPRoute leaf = leaves.get(j);
+				int index = j;
+				Optional<List<HTTPMatchRequest>> merged = MatchMerger.merge(matches, nonNull(leaf.getMatch()));
+				merged.ifPresentOrElse(m -> routes.add(new ResolvedRoute(root, delegate.get(), index, leaf, m, route)),
+						() -> dropped.add(new PassedOver(new ResolvedRoute(root, delegate.get(), index, leaf, nonNull(leaf.getMatch()), route),
+								-1, "dropped: a match of the delegate route lies outside the root route's match")));
 			}
 		}
 		return routes;
@@ -52,17 +75,6 @@ public final class RouteExpander {
 	/** A delegate Istio accepts: no hosts and no further delegation. */
 	public static boolean usable(VirtualServiceDef delegate) {
 		return delegate.isDelegate() && delegate.http().stream().allMatch(r -> r.getDelegate() == null);
-	}
-
-	private static void addDelegated(List<ResolvedRoute> routes, VirtualServiceDef root, List<HTTPMatchRequest> rootMatches,
-			VirtualServiceDef delegate) {
-		List<HTTPRoute> http = delegate.http();
-		for (int j = 0; j < http.size(); j++) {
-			HTTPRoute leaf = http.get(j);
-			int index = j;
-			MatchMerger.merge(rootMatches, nonNull(leaf.getMatch()))
-				.ifPresent(merged -> routes.add(new ResolvedRoute(root, delegate, index, leaf, merged)));
-		}
 	}
 
 	private static <T> List<T> nonNull(List<T> list) {

@@ -2,15 +2,22 @@ package io.graychain.meshlab.route;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.fabric8.istio.api.api.networking.v1alpha3.StringMatch;
 import io.fabric8.istio.api.api.networking.v1alpha3.StringMatchExact;
 import io.fabric8.istio.api.api.networking.v1alpha3.StringMatchPrefix;
 import io.fabric8.istio.api.api.networking.v1alpha3.StringMatchRegex;
 
-/** Istio's {@code StringMatch}: exact, prefix, or an RE2 regex that must match the whole value. */
+/**
+ * Istio's {@code StringMatch} as Envoy evaluates it: exact, prefix, or an RE2 regex that must match
+ * the whole value. An empty match and the regex {@code *} ask only that the value be present
+ * (istio/istio pilot/pkg/networking/core/route/route.go canBeConvertedToPresentMatch). An invalid
+ * RE2 never matches here; the analyzer reports it when the rule is read.
+ */
 public final class StringMatcher {
 
 	private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
@@ -19,14 +26,15 @@ public final class StringMatcher {
 	}
 
 	/**
-	 * True when {@code value} satisfies {@code match}. A missing value never matches; an empty
-	 * match (no exact, prefix or regex) only asks that the value be present.
+	 * True when {@code value} satisfies {@code match}. A missing value never matches.
+	 * {@code ignoreCase} applies to exact and prefix only: Envoy ignores {@code case_sensitive}
+	 * for {@code safe_regex} (envoy api/envoy/config/route/v3/route_components.proto RouteMatch.case_sensitive).
 	 */
 	public static boolean matches(StringMatch match, String value, boolean ignoreCase) {
 		if (value == null) {
 			return false;
 		}
-		if (match == null || match.getMatchType() == null) {
+		if (isPresence(match)) {
 			return true;
 		}
 		if (match.getMatchType() instanceof StringMatchExact exact) {
@@ -37,13 +45,19 @@ public final class StringMatcher {
 					: value.startsWith(prefix.getPrefix());
 		}
 		if (match.getMatchType() instanceof StringMatchRegex regex) {
-			return pattern(regex.getRegex(), ignoreCase).matcher(value).matches();
+			return compiled(regex.getRegex()).map(p -> p.matcher(value).matches()).orElse(false);
 		}
 		return false;
 	}
 
 	public static boolean matches(StringMatch match, String value) {
 		return matches(match, value, false);
+	}
+
+	/** True when the match only asks for presence: no exact, prefix or regex, or the regex {@code *}. */
+	public static boolean isPresence(StringMatch match) {
+		return match == null || match.getMatchType() == null
+				|| match.getMatchType() instanceof StringMatchRegex r && "*".equals(r.getRegex());
 	}
 
 	/** The exact, prefix or regex text of a match, or null for an empty match. */
@@ -60,10 +74,30 @@ public final class StringMatcher {
 		return match.getMatchType() instanceof StringMatchRegex regex ? regex.getRegex() : null;
 	}
 
-	/** Compiles an RE2 pattern; throws {@link com.google.re2j.PatternSyntaxException} when it is not valid RE2. */
+	/** The match as explain shows it: {@code exact jason}, {@code prefix /greet}, {@code regex ^a$}, {@code present}. */
+	public static String describe(StringMatch match) {
+		if (isPresence(match)) {
+			return "present";
+		}
+		String kind = match.getMatchType() instanceof StringMatchExact ? "exact"
+				: match.getMatchType() instanceof StringMatchPrefix ? "prefix" : "regex";
+		return kind + " " + text(match);
+	}
+
+	/** Compiles an RE2 pattern; throws {@link PatternSyntaxException} when it is not valid RE2. */
 	public static Pattern pattern(String regex, boolean ignoreCase) {
 		return PATTERNS.computeIfAbsent((ignoreCase ? "i:" : "c:") + regex,
 				key -> Pattern.compile(regex, ignoreCase ? Pattern.CASE_INSENSITIVE : 0));
+	}
+
+	/** The compiled pattern, or empty when the regex is not valid RE2. */
+	static Optional<Pattern> compiled(String regex) {
+		try {
+			return Optional.of(pattern(regex, false));
+		}
+		catch (PatternSyntaxException ex) {
+			return Optional.empty();
+		}
 	}
 
 }

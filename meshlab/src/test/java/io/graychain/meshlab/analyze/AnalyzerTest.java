@@ -130,6 +130,106 @@ class AnalyzerTest {
 				- route: [{destination: {host: appb, subset: v1}}]
 				""")), Code.UPPERCASE_HEADER_NAME);
 		assertThat(finding.field()).isEqualTo("spec.http[0].match[0].headers.End-User");
+		assertThat(finding.isError()).as("it works: Envoy lower-cases the name").isFalse();
+		assertThat(finding.toString()).startsWith("Warning [UPPERCASE_HEADER_NAME]").contains("matches as 'end-user'");
+	}
+
+	@Test
+	void cookieRegexThatMissesTheBrowserForm() {
+		Finding finding = only(Mesh.findings(appb("""
+				- match: [{headers: {cookie: {regex: "^(.*?;)?(user=tester)(;.*)?$"}}}]
+				  route: [{destination: {host: appb, subset: v2}}]
+				- route: [{destination: {host: appb, subset: v1}}]
+				""")), Code.COOKIE_MATCH);
+		assertThat(finding.message()).contains("misses the browser form \"a=1; user=tester\"").doesNotContain("matches \"");
+		assertThat(finding.isError()).isFalse();
+	}
+
+	@Test
+	void cookieRegexThatMatchesNeighbouringCookies() {
+		Finding finding = only(Mesh.findings(appb("""
+				- match: [{headers: {cookie: {regex: ".*user=tester.*"}}}]
+				  route: [{destination: {host: appb, subset: v2}}]
+				- route: [{destination: {host: appb, subset: v1}}]
+				""")), Code.COOKIE_MATCH);
+		assertThat(finding.message()).contains("matches \"user=tester2\", \"superuser=tester\"");
+	}
+
+	@Test
+	void cookieExactMatchMissesEveryOtherCookie() {
+		Finding finding = only(Mesh.findings(appb("""
+				- match: [{headers: {cookie: {exact: user=tester}}}]
+				  route: [{destination: {host: appb, subset: v2}}]
+				- route: [{destination: {host: appb, subset: v1}}]
+				""")), Code.COOKIE_MATCH);
+		assertThat(finding.message()).contains("\"a=1; user=tester\"").contains("\"user=tester; b=2\"");
+	}
+
+	@Test
+	void aCookieRegexThatHoldsEverywhereIsFine() {
+		assertThat(Mesh.findings(appb("""
+				- match: [{headers: {cookie: {regex: "^(.*?;\\\\s*)?(user=tester)(;.*)?$"}}}]
+				  route: [{destination: {host: appb, subset: v2}}]
+				- route: [{destination: {host: appb, subset: v1}}]
+				"""))).isEmpty();
+	}
+
+	@Test
+	void wildcardGatewayHostBesideSpecificHosts() {
+		Finding finding = only(Mesh.findings("""
+				apiVersion: networking.istio.io/v1
+				kind: VirtualService
+				metadata: {name: everything}
+				spec:
+				  hosts: ["*"]
+				  gateways: [graychain-gateway]
+				  http: [{route: [{destination: {host: product, subset: v1}}]}]
+				---
+				apiVersion: networking.istio.io/v1
+				kind: VirtualService
+				metadata: {name: appa}
+				spec:
+				  hosts: [appa.graychain.local]
+				  gateways: [graychain-gateway]
+				  http: [{route: [{destination: {host: appa, subset: v1}}]}]
+				"""), Code.WILDCARD_BESIDE_SPECIFIC_HOSTS);
+		assertThat(finding.resource()).isEqualTo("VirtualService everything");
+		assertThat(finding.message()).contains("appa.graychain.local (appa)").contains("404");
+	}
+
+	@Test
+	void routeShadowedByAnEarlierBroaderRoute() {
+		Finding finding = only(Mesh.findings(appb("""
+				- match: [{uri: {prefix: /greet}}]
+				  route: [{destination: {host: appb, subset: v1}}]
+				- match: [{uri: {prefix: /greet/v2}, headers: {end-user: {exact: jason}}}]
+				  route: [{destination: {host: appb, subset: v2}}]
+				- route: [{destination: {host: appb, subset: v1}}]
+				""")), Code.SHADOWED_ROUTE);
+		assertThat(finding.field()).isEqualTo("spec.http[1]");
+		assertThat(finding.message()).contains("spec.http[0]");
+	}
+
+	@Test
+	void whatTheEngineDoesNotFollowIsRefusedByName() {
+		Finding finding = only(Mesh.findings(appb("""
+				- match: [{uri: {prefix: /old}}]
+				  redirect: {uri: /new}
+				- route: [{destination: {host: appb, subset: v1}}]
+				""")), Code.NOT_FOLLOWED);
+		assertThat(finding.field()).isEqualTo("spec.http[0].redirect");
+		assertThat(finding.isError()).isTrue();
+	}
+
+	@Test
+	void aNarrowerRouteFirstIsNotShadowed() {
+		assertThat(Mesh.findings(appb("""
+				- match: [{uri: {prefix: /greet/v2}, headers: {end-user: {exact: jason}}}]
+				  route: [{destination: {host: appb, subset: v2}}]
+				- match: [{uri: {prefix: /greet}}]
+				  route: [{destination: {host: appb, subset: v1}}]
+				- route: [{destination: {host: appb, subset: v1}}]
+				"""))).isEmpty();
 	}
 
 	@Test

@@ -37,7 +37,7 @@ class ProbeCommandTest {
 
 	@Test
 	void theProbesJvmFlagsAreStatedAsProbeCommandGivesThemOrNotAtAll() throws IOException {
-		String readme = Files.readString(Repository.root().resolve("README.md")).replaceAll("\\\\\n\\s*", "");
+		String readme = Files.readString(Repository.root().resolve("docs/deploy.md")).replaceAll("\\\\\n\\s*", "");
 		assertThat(readme).contains("java " + String.join(" ", ProbeCommand.JVM_FLAGS) + " -cp " + ProbeCommand.IMAGE_CLASSPATH);
 		String probe = Files.readString(Repository.root().resolve("support/src/main/java/io/graychain/support/probe/MeshProbe.java"));
 		assertThat(probe).as("MeshProbe's javadoc refers to ProbeCommand's flags").doesNotContainPattern("-X[a-z]{2}\\d")

@@ -199,7 +199,6 @@ public class ProxyTest {
 		ProxyServer gateway = proxy(Router.GATEWAY, router(PRODUCT_AT_GATEWAY));
 		int port = gateway.port();
 		assertPlain(RawHttp.get(port, "/product%zz", "product.graychain.local", ""), 400);
-		assertPlain(RawHttp.get(port, "/product?q=%zz", "product.graychain.local", ""), 400);
 		assertPlain(RawHttp.get(port, "/product", "product.graychain.local", "x-bad: a\u0001b\r\n"), 400);
 		assertPlain(RawHttp.get(port, "/product", "product.graychain.local", headers(199)), 431);
 		assertPlain(RawHttp.get(port, "/product", "product.graychain.local", "x-big: " + "a".repeat(70 * 1024) + "\r\n"), 431);

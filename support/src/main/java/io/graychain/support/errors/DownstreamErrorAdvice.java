@@ -1,7 +1,5 @@
 package io.graychain.support.errors;
 
-import java.util.List;
-
 import feign.FeignException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -9,11 +7,8 @@ import io.graychain.support.hop.HopReporter;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -40,37 +35,12 @@ public class DownstreamErrorAdvice {
 		DownstreamFailure failure = failures.classify(ex);
 		String hop = reporter.identity().hop();
 		String chain = hop + " > " + failure.chainBelow();
-		if (prefersText(request.getHeader(HttpHeaders.ACCEPT))) {
-			return ResponseEntity.status(failure.status()).contentType(MediaType.TEXT_PLAIN).body(chain + "\n");
-		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.detail());
 		problem.setProperty("hop", hop);
 		problem.setProperty("failedHop", failure.failedHop());
 		problem.setProperty("chain", chain);
 		problem.setProperty("traceId", reporter.traceId());
-		return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	static boolean prefersText(String accept) {
-		if (accept == null || accept.isBlank()) {
-			return false;
-		}
-		try {
-			List<MediaType> types = MediaType.parseMediaTypes(accept);
-			MimeTypeUtils.sortBySpecificity(types);
-			for (MediaType type : types) {
-				if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
-					return false;
-				}
-				if (type.isCompatibleWith(MediaType.TEXT_PLAIN) && !type.isWildcardType()) {
-					return true;
-				}
-			}
-		}
-		catch (RuntimeException malformed) {
-			return false;
-		}
-		return false;
+		return ChainReplies.reply(request, failure.status(), chain, problem);
 	}
 
 }

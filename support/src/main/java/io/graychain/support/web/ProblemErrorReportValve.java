@@ -28,10 +28,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		HttpStatus known = HttpStatus.resolve(status);
-		String title = (known != null) ? known.getReasonPhrase() : "Error";
-		String body = "{\"status\":" + status + ",\"title\":\"" + title + "\",\"detail\":\""
-				+ detail(status) + "\"}";
+		String body = body(status, detail(status));
 		try {
 			response.setContentType("application/problem+json");
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -44,6 +41,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		catch (IOException | IllegalStateException ex) {
 			// the client is gone or the response is already on its way: nothing more to say
 		}
+	}
+
+	/** A problem JSON of a status and a detail (a constant sentence: nothing here is escaped). */
+	static String body(int status, String detail) {
+		HttpStatus known = HttpStatus.resolve(status);
+		String title = (known != null) ? known.getReasonPhrase() : "Error";
+		return "{\"status\":" + status + ",\"title\":\"" + title + "\",\"detail\":\"" + detail + "\"}";
 	}
 
 	private static String detail(int status) {

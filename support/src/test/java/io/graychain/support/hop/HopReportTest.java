@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class HopReportTest {
 
 	private static HopReport hop(String service, String version, HopReport downstream) {
-		return new HopReport(service, version, "pod", "ns", null, null, "t1", Map.of(), null, downstream);
+		return new HopReport(service, version, "pod", "ns", null, null, null, "t1", Map.of(), null, downstream);
 	}
 
 	@Test
@@ -40,7 +40,7 @@ class HopReportTest {
 		received.put("x-request-id", "r");
 		received.put("cookie", "c");
 		received.put("end-user", "e");
-		HopReport report = new HopReport("a", "v1", null, null, null, null, null, received, null, null);
+		HopReport report = new HopReport("a", "v1", null, null, null, null, null, null, received, null, null);
 		assertThat(report.received().keySet()).containsExactly("x-request-id", "cookie", "end-user");
 	}
 

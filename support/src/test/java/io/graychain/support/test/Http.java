@@ -49,9 +49,16 @@ public final class Http {
 	 * {@link URI} refuses) and returns the status code and the body after the headers.
 	 */
 	public static RawReply rawGet(int port, String target) {
+		return raw(port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+	}
+
+	/**
+	 * Sends {@code request} (request line, headers and the blank line, exactly as written, so that
+	 * a test can send a malformed header) and returns the status code and the body.
+	 */
+	public static RawReply raw(int port, String request) {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
 			socket.setSoTimeout(15_000);
-			String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
 			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
 			String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			int status = Integer.parseInt(reply.substring(9, 12));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,7 +52,7 @@ public record LabClient(Path stateDir) {
 
 	/** {@code GET path} on the admin endpoint ({@code /ready}, {@code /status}, ...). */
 	public OneShotHttp.Reply get(String path) {
-		return send(HttpRequest.newBuilder(admin(path)).GET());
+		return send(HttpRequest.newBuilder(admin(path)).GET(), TIMEOUT);
 	}
 
 	/** Applies {@code rules}: 200 when they are in force, 409 with the mistakes when refused. */
@@ -61,18 +62,34 @@ public record LabClient(Path stateDir) {
 
 	/** {@code POST path} with the lab's token ({@code /reset}, {@code /shutdown}, ...). */
 	public OneShotHttp.Reply post(String path, String body) {
+		return post(path, body, TIMEOUT);
+	}
+
+	private OneShotHttp.Reply post(String path, String body, Duration within) {
 		return send(HttpRequest.newBuilder(admin(path)).header("Authorization", "Bearer " + read("admin.token"))
 			.header("Content-Type", "text/plain; charset=utf-8")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(body)), within);
+	}
+
+	/**
+	 * Changes the environment of {@code deployment} in the running lab ({@code NAME=VALUE} sets,
+	 * {@code NAME-} removes) and waits, up to {@code within}, until its new pods serve; the lab's answer.
+	 */
+	public String setEnv(String deployment, List<String> changes, Duration within) {
+		OneShotHttp.Reply reply = post("/set-env", deployment + "\n" + String.join("\n", changes) + "\n", within);
+		if (reply.status() != 200) {
+			throw new IllegalStateException(reply.body().strip());
+		}
+		return reply.body().strip();
 	}
 
 	private URI admin(String path) {
 		return URI.create("http://127.0.0.1:" + Integer.parseInt(read("admin.port")) + path);
 	}
 
-	private static OneShotHttp.Reply send(HttpRequest.Builder request) {
+	private static OneShotHttp.Reply send(HttpRequest.Builder request, Duration within) {
 		try {
-			HttpResponse<String> reply = HTTP.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> reply = HTTP.send(request.timeout(within).build(), HttpResponse.BodyHandlers.ofString());
 			return new OneShotHttp.Reply(reply.statusCode(), reply.body());
 		}
 		catch (IOException ex) {

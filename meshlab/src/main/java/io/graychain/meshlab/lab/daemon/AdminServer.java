@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +29,8 @@ import org.eclipse.jetty.util.Callback;
  * saying which are not), {@code GET /status}, {@code GET /sidecars} ({@code <workload> <port>} lines),
  * {@code GET /lanes} (services with more than one version); and, changing state, {@code POST /apply}
  * (body: the YAML to apply, {@code ?name=} what it is; 409 when refused), {@code POST /reset},
- * {@code POST /shutdown}.
+ * {@code POST /set-env} (body: a Deployment, then one {@code NAME=VALUE} or {@code NAME-} per line; 400
+ * for a bad change, 409 when the new pods do not get ready), {@code POST /shutdown}.
  *
  * <p>Nothing a web page can send gets through ({@link AdminGuard}): the Host must be the loopback
  * address with this port (DNS rebinding: 421), a foreign {@code Origin} is refused (403), and a
@@ -90,6 +92,7 @@ public final class AdminServer implements AutoCloseable {
 		calls.get("/lanes", l -> new Reply(200, String.join("\n", l.laneServices())));
 		calls.post("/apply", (l, name, body) -> l == null ? Calls.STARTING : Reply.change(l.rules().apply(name, body)));
 		calls.post("/reset", (l, name, body) -> l == null ? Calls.STARTING : Reply.change(l.rules().reset()));
+		calls.post("/set-env", (l, name, body) -> l == null ? Calls.STARTING : setEnv(l, body));
 		calls.post("/shutdown", (l, name, body) -> {
 			new Thread(shutdown, "lab-shutdown").start();
 			return new Reply(202, "stopping");
@@ -108,6 +111,20 @@ public final class AdminServer implements AutoCloseable {
 
 	public int port() {
 		return server.port();
+	}
+
+	/** {@code POST /set-env}: the first line names the Deployment, each further line is one change. */
+	private static Reply setEnv(Lab lab, String body) {
+		List<String> lines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+		if (lines.isEmpty()) {
+			return new Reply(400, "usage: set-env DEPLOYMENT NAME=VALUE... [NAME-]");
+		}
+		try {
+			return Reply.change(lab.setEnv(lines.get(0), lines.subList(1, lines.size())));
+		}
+		catch (IllegalArgumentException ex) {
+			return new Reply(400, ex.getMessage());
+		}
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.graychain.meshlab.lab.daemon;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +18,9 @@ import java.util.stream.Collectors;
 
 import io.graychain.meshlab.lab.http.LabThreads;
 import io.graychain.meshlab.lab.http.ServerLimits;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.graychain.meshlab.kustomize.Manifests;
+import io.graychain.meshlab.lab.pods.EnvEdit;
 import io.graychain.meshlab.lab.pods.FreePort;
 import io.graychain.meshlab.lab.pods.PodFailure;
 import io.graychain.meshlab.lab.pods.PodPlan;
@@ -52,11 +58,24 @@ public final class Lab implements AutoCloseable {
 		return thread;
 	});
 
-	private final List<ProxyServer> servers = new ArrayList<>();
+	private final List<ProxyServer> servers = new CopyOnWriteArrayList<>();
 
-	private final Map<String, ProxyServer> sidecars = new LinkedHashMap<>();
+	private final Map<String, ProxyServer> sidecars = new ConcurrentHashMap<>();
 
-	private final List<PodProcess> pods = new ArrayList<>();
+	private final List<PodProcess> pods = new CopyOnWriteArrayList<>();
+
+	/** Pods of a rollout not ready yet: a lab stopped meanwhile stops them too. */
+	private final List<PodProcess> starting = new CopyOnWriteArrayList<>();
+
+	/** The runnable jar of every pod, by pod name. */
+	private final Map<String, Path> jars = new ConcurrentHashMap<>();
+
+	private final Manifests manifests;
+
+	/** The container environment of each Deployment changed with {@link #setEnv}, and its revision. */
+	private final Map<String, List<EnvVar>> changedEnv = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> revisions = new ConcurrentHashMap<>();
 
 	private final Instant started = Instant.now();
 
@@ -70,10 +89,13 @@ public final class Lab implements AutoCloseable {
 
 	private Lab(LabOptions options, LabTopology topology, Map<String, Integer> ports) {
 		this.options = options;
+		this.manifests = topology.manifests();
+		this.jars.putAll(topology.jars());
 		Map<String, List<Endpoint>> endpoints = topology.pods().stream().collect(Collectors.groupingBy(PodSpec::workload,
 				LinkedHashMap::new, Collectors.mapping(p -> new Endpoint(p.name(), p.workload(), ports.get(p.name())), Collectors.toList())));
 		EngineRouter router = new EngineRouter(topology.base(), endpoints);
-		this.rules = new LabRules(topology.base(), router);
+		LabState state = new LabState(options.stateDir());
+		this.rules = new LabRules(topology.base(), router, yaml -> state.writeRules(options.overlay(), yaml));
 		this.ingress = ProxyServer.start(Router.GATEWAY, options.ingressPort(), router, forwarder, threads, ServerLimits.ENVOY);
 		servers.add(ingress);
 	}
@@ -120,9 +142,8 @@ public final class Lab implements AutoCloseable {
 			}
 		}
 		readyAfter = Duration.between(started, Instant.now());
-		LabState state = new LabState(options.stateDir());
 		for (PodProcess pod : pods) {
-			pod.supervise(new RestartBackoff(options.restartBackoff()), kubelet, () -> state.writePods(pidsAndNames()));
+			pod.supervise(new RestartBackoff(options.restartBackoff()), kubelet, this::writePodsFile);
 		}
 	}
 
@@ -186,14 +207,123 @@ public final class Lab implements AutoCloseable {
 			out.append(String.format("%-20s %-8s %-8d %-6d %-8d %-8s %-8d %s%n", pod.spec().name(), pod.spec().version(), pod.pid(),
 					pod.port(), sidecars.get(pod.spec().name()).port(), pod.state(), pod.restarts(), pod.log()));
 		}
+		out.append(envOverrides());
 		return out.append('\n').append(rules.describe()).toString();
 	}
 
-	/** Stops the ingress gateway, every pod (SIGTERM, grace period, SIGKILL), and the sidecars. */
-	@Override
-	public void close() {
-		kubelet.shutdownNow();
-		List<Future<?>> stops = pods.stream().map(p -> executor.submit(() -> p.stop(GRACE))).collect(Collectors.toList());
+	/** The Deployments whose environment was changed with {@code set-env}, and how, for {@link #status()}. */
+	private String envOverrides() {
+		if (changedEnv.isEmpty()) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder("\nenv overrides (scripts/lab set-env):\n");
+		changedEnv.keySet().stream().sorted().forEach(workload -> {
+			List<String> changes = EnvEdit.difference(PodPlan.env(manifests, workload), changedEnv.get(workload));
+			out.append(String.format("  %-18s revision %-3d %s%n", workload, revisions.get(workload),
+					changes.isEmpty() ? "(as in the manifest)" : String.join(" ", changes)));
+		});
+		return out.toString();
+	}
+
+	/**
+	 * Changes the container environment of Deployment {@code workload} as {@code kubectl set env}
+	 * does ({@code NAME=VALUE} sets, {@code NAME-} removes; see {@link EnvEdit}) and replaces its pods
+	 * like a rolling update that never lowers the ready count: new pods (new names, ports and
+	 * sidecars) start with the new environment; once every one is ready, traffic moves to them and
+	 * the old pods are stopped gracefully. When a new pod does not get ready, it is stopped, the old
+	 * pods keep serving and the change is not kept (a cluster would keep it, its rollout stalled).
+	 */
+	public synchronized LabRules.Change setEnv(String workload, List<String> arguments) {
+		EnvEdit edit = EnvEdit.parse(arguments);
+		List<PodProcess> old = pods.stream().filter(p -> p.spec().workload().equals(workload)).toList();
+		List<EnvVar> current = changedEnv.getOrDefault(workload, PodPlan.env(manifests, workload));
+		List<EnvVar> changed = edit.apply(current);
+		if (changed.equals(current)) {
+			return new LabRules.Change(true, "deployment " + workload + ": env unchanged");
+		}
+		int revision = revisions.getOrDefault(workload, 1) + 1;
+		List<PodSpec> specs = PodPlan.revision(manifests, workload, changed, revision);
+		if (old.size() != specs.size()) {
+			throw new IllegalStateException(workload + " runs " + old.size() + " pods, its Deployment " + specs.size());
+		}
+		List<PodProcess> fresh = new ArrayList<>();
+		List<ProxyServer> freshSidecars = new ArrayList<>();
+		try {
+			start(specs, old, fresh, freshSidecars);
+			fresh.forEach(p -> p.awaitReady(options.readyWithin()));
+		}
+		catch (PodFailure failure) {
+			abandon(fresh, freshSidecars);
+			return new LabRules.Change(false, "not changed: " + failure.report()
+					+ "\nthe pods of " + workload + " keep running with the environment they had");
+		}
+		catch (RuntimeException ex) {
+			abandon(fresh, freshSidecars);
+			throw ex;
+		}
+		swap(old, fresh, freshSidecars);
+		changedEnv.put(workload, changed);
+		revisions.put(workload, revision);
+		return new LabRules.Change(true, "deployment " + workload + " rolled out (revision " + revision + "): "
+				+ String.join(", ", old.stream().map(p -> p.spec().name()).toList()) + " replaced by "
+				+ String.join(", ", fresh.stream().map(p -> p.spec().name()).toList()) + "; env differs from the manifest by: "
+				+ String.join(" ", EnvEdit.difference(PodPlan.env(manifests, workload), changed)));
+	}
+
+	/** Starts a pod with its own sidecar for each spec (replacing {@code old} at the same index), not waiting. */
+	private void start(List<PodSpec> specs, List<PodProcess> old, List<PodProcess> fresh, List<ProxyServer> freshSidecars) {
+		for (int i = 0; i < specs.size(); i++) {
+			ProxyServer sidecar = ProxyServer.start(specs.get(i).workload(), 0, rules.router(), forwarder, threads, ServerLimits.ENVOY);
+			freshSidecars.add(sidecar);
+			servers.add(sidecar);
+			Path jar = jars.get(old.get(i).spec().name());
+			PodProcess pod = PodProcess.start(specs.get(i), jar, FreePort.find(), sidecar.port(), options.logs(),
+					options.jvmFlags(), options.marker());
+			fresh.add(pod);
+			starting.add(pod);
+			jars.put(specs.get(i).name(), jar);
+		}
+		writePodsFile();
+	}
+
+	/** Moves the traffic of each old pod to its ready replacement, then stops the old pods and sidecars. */
+	private void swap(List<PodProcess> old, List<PodProcess> fresh, List<ProxyServer> freshSidecars) {
+		for (int i = 0; i < old.size(); i++) {
+			PodProcess before = old.get(i);
+			PodProcess after = fresh.get(i);
+			sidecars.put(after.spec().name(), freshSidecars.get(i));
+			pods.set(pods.indexOf(before), after);
+			starting.remove(after);
+			rules.router().replace(endpoint(before), endpoint(after));
+			after.supervise(new RestartBackoff(options.restartBackoff()), kubelet, this::writePodsFile);
+		}
+		List<ProxyServer> oldSidecars = old.stream().map(p -> sidecars.remove(p.spec().name())).toList();
+		stopAll(old, oldSidecars);
+		oldSidecars.forEach(servers::remove);
+		writePodsFile();
+	}
+
+	private void abandon(List<PodProcess> fresh, List<ProxyServer> freshSidecars) {
+		stopAll(fresh, freshSidecars);
+		starting.removeAll(fresh);
+		servers.removeAll(freshSidecars);
+		writePodsFile();
+	}
+
+	/** {@code pods.pids} lists every pod process, starting ones too, for the clean-up after a lab killed hard. */
+	private void writePodsFile() {
+		List<PodProcess> all = new ArrayList<>(pods);
+		all.addAll(starting);
+		new LabState(options.stateDir()).writePods(all.stream().map(p -> p.pid() + " " + p.spec().name()).toList());
+	}
+
+	private static Endpoint endpoint(PodProcess pod) {
+		return new Endpoint(pod.spec().name(), pod.spec().workload(), pod.port());
+	}
+
+	/** Stops pods gracefully and at once (each: SIGTERM, grace period, SIGKILL), then their sidecars. */
+	private void stopAll(List<PodProcess> stopping, List<ProxyServer> theirSidecars) {
+		List<Future<?>> stops = stopping.stream().map(p -> executor.submit(() -> p.stop(GRACE))).collect(Collectors.toList());
 		stops.forEach(f -> {
 			try {
 				f.get();
@@ -202,7 +332,16 @@ public final class Lab implements AutoCloseable {
 				// each stop ends with SIGKILL; nothing left to do here
 			}
 		});
-		servers.forEach(ProxyServer::close);
+		theirSidecars.forEach(ProxyServer::close);
+	}
+
+	/** Stops the ingress gateway, every pod (SIGTERM, grace period, SIGKILL), and the sidecars. */
+	@Override
+	public void close() {
+		kubelet.shutdownNow();
+		List<PodProcess> all = new ArrayList<>(pods);
+		all.addAll(starting);
+		stopAll(all, servers);
 		forwarder.close();
 		threads.close();
 		executor.shutdownNow();

@@ -3,6 +3,7 @@ package io.graychain.meshlab.lab.daemon;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.graychain.meshlab.analyze.Analyzer;
@@ -15,7 +16,7 @@ import io.graychain.meshlab.mesh.VirtualServiceDef;
 /**
  * The rules in force in the lab: the overlay's own (Gateway, DestinationRules, baseline) plus at
  * most one scenario. A scenario is checked by the engine's analyzer before it takes effect; one with
- * a mistake is refused and the rules in force stay as they were.
+ * an error is refused and the rules in force stay as they were (warnings are told, and applied).
  */
 public final class LabRules {
 
@@ -23,11 +24,24 @@ public final class LabRules {
 
 	private final EngineRouter router;
 
+	private final Consumer<String> record;
+
 	private volatile String inForce = "baseline";
 
 	public LabRules(MeshConfig base, EngineRouter router) {
+		this(base, router, yaml -> {
+		});
+	}
+
+	/**
+	 * Rules that also hand the YAML in force over the overlay's own rules to {@code record} (empty for
+	 * the baseline), each time they change, for {@code scripts/explain --lab}.
+	 */
+	public LabRules(MeshConfig base, EngineRouter router, Consumer<String> record) {
 		this.base = base;
 		this.router = router;
+		this.record = record;
+		record.accept("");
 	}
 
 	public EngineRouter router() {
@@ -51,22 +65,27 @@ public final class LabRules {
 			mistakes.add("Error [EMPTY] (" + name + ") no Istio resources in it");
 		}
 		MeshConfig candidate = base.apply(loader.resources());
+		String warnings = "";
 		if (mistakes.isEmpty()) {
-			Analyzer.analyze(candidate).stream().map(Finding::toString).forEach(mistakes::add);
+			List<Finding> findings = Analyzer.analyze(candidate);
+			findings.stream().filter(Finding::isError).map(Finding::toString).forEach(mistakes::add);
+			warnings = findings.stream().filter(f -> !f.isError()).map(f -> "\n  " + f).collect(Collectors.joining());
 		}
 		if (!mistakes.isEmpty()) {
 			return new Change(false, "refused " + name + ", the rules in force (" + inForce + ") stay:\n  "
 					+ String.join("\n  ", mistakes));
 		}
 		router.use(candidate);
+		record.accept(yaml);
 		inForce = name + " (since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
 		return new Change(true, "applied " + name + ": " + loader.resources().stream().map(r -> r.kind() + " " + r.name())
-			.collect(Collectors.joining(", ")));
+			.collect(Collectors.joining(", ")) + warnings);
 	}
 
 	/** Back to the overlay's own rules (the all-v1 baseline). */
 	public synchronized Change reset() {
 		router.use(base);
+		record.accept("");
 		inForce = "baseline";
 		return new Change(true, "reset to the baseline");
 	}

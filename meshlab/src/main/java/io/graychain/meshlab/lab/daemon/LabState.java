@@ -13,7 +13,9 @@ import java.util.List;
  * The files a running lab keeps in its state folder, for {@code scripts/lab} and for cleaning up
  * after a lab that died: {@code lab.pid}, {@code admin.port}, {@code admin.token} (the secret that
  * state-changing admin calls carry, readable by its owner only), {@code ingress.url}, {@code pods.pids}
- * (one {@code <pid> <pod>} line per pod process).
+ * (one {@code <pid> <pod>} line per pod process), and for {@code scripts/explain --lab} the rules in
+ * force: {@code overlay.path} (the overlay's folder) and {@code rules-in-force.yaml} (a copy of the
+ * YAML applied over it; empty for the baseline).
  */
 public record LabState(Path dir) {
 
@@ -21,6 +23,18 @@ public record LabState(Path dir) {
 	public static final String TOKEN = "admin.token";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** The file that holds the lab's overlay folder, one line. */
+	public static final String OVERLAY = "overlay.path";
+
+	/** The file that holds the YAML applied over the overlay's own rules. */
+	public static final String RULES = "rules-in-force.yaml";
+
+	/** Records the rules in force: the overlay, and the YAML applied over its own rules. */
+	public void writeRules(Path overlay, String appliedYaml) {
+		write(OVERLAY, overlay.toAbsolutePath().normalize() + "\n");
+		write(RULES, appliedYaml);
+	}
 
 	/** Written first, so that the script can ask the admin endpoint how the start goes. */
 	public void writeStarted(long pid, int adminPort) {
@@ -63,7 +77,7 @@ public record LabState(Path dir) {
 
 	/** Removes the files of a running lab (logs stay for a look after the fact). */
 	public void clear() {
-		for (String file : List.of("lab.pid", "admin.port", TOKEN, "ingress.url", "pods.pids")) {
+		for (String file : List.of("lab.pid", "admin.port", TOKEN, "ingress.url", "pods.pids", OVERLAY, RULES)) {
 			try {
 				Files.deleteIfExists(dir.resolve(file));
 			}

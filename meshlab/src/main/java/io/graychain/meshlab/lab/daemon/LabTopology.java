@@ -23,8 +23,9 @@ import io.graychain.meshlab.mesh.MeshLoader;
  * @param base the overlay's mesh configuration
  * @param pods every pod, in manifest order
  * @param jars the runnable jar of every pod, by pod name
+ * @param manifests the rendered overlay, for pods made anew (a changed environment)
  */
-public record LabTopology(MeshConfig base, List<PodSpec> pods, Map<String, Path> jars) {
+public record LabTopology(MeshConfig base, List<PodSpec> pods, Map<String, Path> jars, Manifests manifests) {
 
 	public LabTopology {
 		pods = List.copyOf(pods);
@@ -48,11 +49,11 @@ public record LabTopology(MeshConfig base, List<PodSpec> pods, Map<String, Path>
 		if (!missing.isEmpty()) {
 			throw new ManifestException("runnable jars missing (build them: ./mvnw -DskipTests package):\n  " + missing);
 		}
-		return new LabTopology(base, pods, jars);
+		return new LabTopology(base, pods, jars, manifests);
 	}
 
 	/** The namespace of the overlay: its Namespace resource, else that of its first resource. */
-	static String namespace(Manifests manifests) {
+	public static String namespace(Manifests manifests) {
 		return manifests.all(Namespace.class).stream().map(n -> n.getMetadata().getName()).findFirst()
 			.or(() -> manifests.resources().stream().map(HasMetadata::getMetadata)
 				.map(m -> m.getNamespace()).filter(n -> n != null && !n.isBlank()).findFirst())

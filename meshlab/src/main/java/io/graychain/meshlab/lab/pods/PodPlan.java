@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -39,22 +40,53 @@ public final class PodPlan {
 		for (Deployment deployment : manifests.all(Deployment.class)) {
 			int replicas = Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
 			for (int i = 0; i < replicas; i++) {
-				pods.add(pod(deployment, deployment.getMetadata().getName() + "-" + i, env));
+				pods.add(pod(deployment, deployment.getMetadata().getName() + "-" + i, env, appContainer(deployment).getEnv()));
 			}
 		}
 		return pods;
 	}
 
-	private static PodSpec pod(Deployment deployment, String podName, PodEnv env) {
+	/** The environment the Deployment's (first) container is given, as written in the manifest. */
+	public static List<EnvVar> env(Manifests manifests, String deployment) {
+		return Optional.ofNullable(appContainer(deployment(manifests, deployment)).getEnv()).orElse(List.of());
+	}
+
+	/**
+	 * The pods of revision {@code revision} of {@code deployment} whose container has the environment
+	 * {@code env} (as after {@code kubectl set env}), named {@code <deployment>-r<revision>-<replica>}
+	 * as new pods of a rollout get new names; their downward-API values follow the new names.
+	 */
+	public static List<PodSpec> revision(Manifests manifests, String deployment, List<EnvVar> env, int revision) {
+		Deployment found = deployment(manifests, deployment);
+		int replicas = Optional.ofNullable(found.getSpec().getReplicas()).orElse(1);
+		PodEnv resolver = new PodEnv(manifests);
+		List<PodSpec> pods = new ArrayList<>();
+		for (int i = 0; i < replicas; i++) {
+			pods.add(pod(found, deployment + "-r" + revision + "-" + i, resolver, env));
+		}
+		return pods;
+	}
+
+	private static Deployment deployment(Manifests manifests, String name) {
+		return manifests.all(Deployment.class).stream().filter(d -> name.equals(d.getMetadata().getName())).findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no Deployment " + name + " in the lab; its Deployments: "
+					+ manifests.all(Deployment.class).stream().map(d -> d.getMetadata().getName()).collect(Collectors.joining(", "))));
+	}
+
+	private static Container appContainer(Deployment deployment) {
+		return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+	}
+
+	private static PodSpec pod(Deployment deployment, String podName, PodEnv env, List<EnvVar> containerEnv) {
 		PodTemplateSpec template = deployment.getSpec().getTemplate();
-		Container container = template.getSpec().getContainers().get(0);
+		Container container = appContainer(deployment);
 		ObjectMeta meta = new ObjectMetaBuilder().withName(podName)
 			.withNamespace(Optional.ofNullable(deployment.getMetadata().getNamespace()).orElse("default"))
 			.withLabels(template.getMetadata().getLabels())
 			.withAnnotations(template.getMetadata().getAnnotations())
 			.build();
 		Map<String, String> variables = new LinkedHashMap<>(
-				env.resolve(container.getEnv(), meta, template.getSpec().getServiceAccountName()));
+				env.resolve(containerEnv, meta, template.getSpec().getServiceAccountName()));
 		CLUSTER_ONLY_ENV.forEach(variables::remove);
 		variables.put("HOSTNAME", podName);
 		return new PodSpec(podName, deployment.getMetadata().getName(), module(container.getImage()),

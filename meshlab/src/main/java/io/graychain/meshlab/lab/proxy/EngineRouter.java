@@ -1,8 +1,10 @@
 package io.graychain.meshlab.lab.proxy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,7 +32,22 @@ public final class EngineRouter implements Router {
 
 	public EngineRouter(MeshConfig config, Map<String, List<Endpoint>> endpointsByWorkload) {
 		this.engine = new AtomicReference<>(new RouteEngine(config));
-		this.endpointsByWorkload = Map.copyOf(endpointsByWorkload);
+		Map<String, List<Endpoint>> live = new LinkedHashMap<>();
+		endpointsByWorkload.forEach((workload, endpoints) -> live.put(workload, new CopyOnWriteArrayList<>(endpoints)));
+		this.endpointsByWorkload = Map.copyOf(live);
+	}
+
+	/**
+	 * Sends the requests that would go to {@code old} to {@code fresh} from now on: a pod replaced in
+	 * a rollout, once the new one is ready. Requests in flight to {@code old} finish there.
+	 */
+	public void replace(Endpoint old, Endpoint fresh) {
+		List<Endpoint> endpoints = endpointsByWorkload.get(old.workload());
+		int index = (endpoints != null) ? endpoints.indexOf(old) : -1;
+		if (index < 0 || !old.workload().equals(fresh.workload())) {
+			throw new IllegalArgumentException("no endpoint " + old + " to replace with " + fresh);
+		}
+		endpoints.set(index, fresh);
 	}
 
 	/** Puts {@code config} in force for every request that starts from now on. */

@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DownstreamErrorAdviceTest {
+class ChainRepliesTest {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', nullValues = "null", textBlock = """
@@ -18,7 +18,7 @@ class DownstreamErrorAdviceTest {
 			not a media type ;;                 | false
 			""")
 	void textOnlyWhenTheClientPrefersIt(String accept, boolean text) {
-		assertThat(DownstreamErrorAdvice.prefersText(accept)).isEqualTo(text);
+		assertThat(ChainReplies.prefersText(accept)).isEqualTo(text);
 	}
 
 }
