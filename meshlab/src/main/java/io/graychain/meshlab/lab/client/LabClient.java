@@ -65,7 +65,8 @@ public record LabClient(Path stateDir) {
 		return post(path, body, TIMEOUT);
 	}
 
-	private OneShotHttp.Reply post(String path, String body, Duration within) {
+	/** {@code POST path} with the lab's token, waiting up to {@code within} (a set-env waits for new pods). */
+	public OneShotHttp.Reply post(String path, String body, Duration within) {
 		return send(HttpRequest.newBuilder(admin(path)).header("Authorization", "Bearer " + read("admin.token"))
 			.header("Content-Type", "text/plain; charset=utf-8")
 			.POST(HttpRequest.BodyPublishers.ofString(body)), within);
