@@ -57,7 +57,8 @@ public record LabClient(Path stateDir) {
 
 	/** Applies {@code rules}: 200 when they are in force, 409 with the mistakes when refused. */
 	public OneShotHttp.Reply apply(RulesSource rules) {
-		return post("/apply?name=" + URLEncoder.encode(rules.name(), StandardCharsets.UTF_8), rules.yaml());
+		return post("/apply?name=" + URLEncoder.encode(rules.name(), StandardCharsets.UTF_8) + "&files="
+				+ URLEncoder.encode(String.join(",", rules.files()), StandardCharsets.UTF_8), rules.yaml());
 	}
 
 	/** {@code POST path} with the lab's token ({@code /reset}, {@code /shutdown}, ...). */

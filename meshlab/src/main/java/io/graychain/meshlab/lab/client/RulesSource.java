@@ -18,8 +18,13 @@ import io.graychain.meshlab.scenario.Scenario;
  *
  * @param name what the lab's status calls them: the scenario's name or the path as given
  * @param yaml the Istio resources, documents separated by {@code ---}
+ * @param files the names of the files read, for the lab's answer ({@code applied <name>: <files>})
  */
-public record RulesSource(String name, String yaml) {
+public record RulesSource(String name, String yaml, List<String> files) {
+
+	public RulesSource {
+		files = List.copyOf(files);
+	}
 
 	/** At most this much YAML is sent: the admin endpoint takes 1 MiB. */
 	static final long MAX_BYTES = 512 * 1024;
@@ -67,7 +72,8 @@ public record RulesSource(String name, String yaml) {
 		if (documents.isEmpty()) {
 			throw new IllegalArgumentException("no YAML files in " + nameOrPath);
 		}
-		return new RulesSource(nameOrPath, String.join("\n---\n", documents));
+		return new RulesSource(nameOrPath, String.join("\n---\n", documents),
+				files.stream().map(f -> f.getFileName().toString()).toList());
 	}
 
 }

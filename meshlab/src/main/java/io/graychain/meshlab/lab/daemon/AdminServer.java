@@ -65,11 +65,28 @@ public final class AdminServer implements AutoCloseable {
 
 	}
 
-	/** A state-changing call, given the lab (null while it starts) and the call's name parameter and body. */
+	/** A state-changing call, given the lab (null while it starts), the call's parameters and its body. */
 	@FunctionalInterface
 	interface Action {
 
-		Reply apply(Lab lab, String name, String body);
+		Reply apply(Lab lab, Params params, String body);
+
+	}
+
+	/**
+	 * What a call says of itself in its query, printable and bounded: {@code name} (what the rules are
+	 * called) and {@code files} (the files they came from, comma-separated).
+	 */
+	record Params(String name, List<String> files) {
+
+		static Params of(Request request) {
+			var query = Request.extractQueryParameters(request);
+			String name = query.getValue("name");
+			String files = query.getValue("files");
+			return new Params(name == null || name.isBlank() ? "rules" : LocalReply.printable(name, 100),
+					files == null || files.isBlank() ? List.of()
+							: java.util.Arrays.stream(files.split(",")).limit(50).map(f -> LocalReply.printable(f.strip(), 100)).toList());
+		}
 
 	}
 
@@ -90,10 +107,11 @@ public final class AdminServer implements AutoCloseable {
 		calls.get("/sidecars", l -> new Reply(200, l.sidecarPorts().entrySet().stream()
 			.map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n"))));
 		calls.get("/lanes", l -> new Reply(200, String.join("\n", l.laneServices())));
-		calls.post("/apply", (l, name, body) -> l == null ? Calls.STARTING : Reply.change(l.rules().apply(name, body)));
-		calls.post("/reset", (l, name, body) -> l == null ? Calls.STARTING : Reply.change(l.rules().reset()));
-		calls.post("/set-env", (l, name, body) -> l == null ? Calls.STARTING : setEnv(l, body));
-		calls.post("/shutdown", (l, name, body) -> {
+		calls.post("/apply", (l, call, body) -> l == null ? Calls.STARTING
+				: Reply.change(l.rules().apply(call.name(), body, call.files())));
+		calls.post("/reset", (l, call, body) -> l == null ? Calls.STARTING : Reply.change(l.rules().reset()));
+		calls.post("/set-env", (l, call, body) -> l == null ? Calls.STARTING : setEnv(l, body));
+		calls.post("/shutdown", (l, call, body) -> {
 			new Thread(shutdown, "lab-shutdown").start();
 			return new Reply(202, "stopping");
 		});
@@ -210,8 +228,7 @@ public final class AdminServer implements AutoCloseable {
 				reply(response, callback, new Reply(413, "body larger than " + MAX_BODY + " bytes"));
 			}
 			else {
-				String named = Request.extractQueryParameters(request).getValue("name");
-				String name = named == null || named.isBlank() ? "rules" : LocalReply.printable(named, 100);
+				Params params = Params.of(request);
 				Content.Source.asByteArrayAsync(request, MAX_BODY)
 					.orTimeout(bodyWithin.toMillis(), TimeUnit.MILLISECONDS)
 					.whenComplete((body, failure) -> {
@@ -224,7 +241,7 @@ public final class AdminServer implements AutoCloseable {
 						}
 						// the action may take a while (the analyzer): not on the thread that read the body
 						threads.pool().execute(() -> reply(response, callback,
-								post.apply(calls.lab.get(), name, new String(body, StandardCharsets.UTF_8))));
+								post.apply(calls.lab.get(), params, new String(body, StandardCharsets.UTF_8))));
 					});
 			}
 			return true;

@@ -57,7 +57,12 @@ public final class LabRules {
 	 * file it came from, as the client names it) is what the status shows. Nothing is read from disk:
 	 * the client resolved its scenario and sent the YAML.
 	 */
-	public synchronized Change apply(String name, String yaml) {
+	public Change apply(String name, String yaml) {
+		return apply(name, yaml, List.of());
+	}
+
+	/** As above; {@code files} (the names of the files the YAML came from) are what the answer lists. */
+	public synchronized Change apply(String name, String yaml, List<String> files) {
 		MeshLoader loader = new MeshLoader().read(yaml, name);
 		List<String> mistakes = loader.problems().stream().map(p -> "Error [UNREADABLE] (" + p.file() + ") "
 				+ (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()).collect(Collectors.toList());
@@ -78,8 +83,8 @@ public final class LabRules {
 		router.use(candidate);
 		record.accept(yaml);
 		inForce = name + " (since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
-		return new Change(true, "applied " + name + ": " + loader.resources().stream().map(r -> r.kind() + " " + r.name())
-			.collect(Collectors.joining(", ")) + warnings);
+		return new Change(true, "applied " + name + ": " + (files.isEmpty() ? loader.resources().stream()
+			.map(r -> r.kind() + " " + r.name()).collect(Collectors.joining(", ")) : String.join(", ", files)) + warnings);
 	}
 
 	/** Back to the overlay's own rules (the all-v1 baseline). */

@@ -182,7 +182,12 @@ class AdminSecurityTest {
 		assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
 		assertThatThrownBy(() -> RulesSource.resolve(fifo.toString(), scenarios)).hasMessageContaining("not a regular file");
 		Path yaml = Files.writeString(dir.resolve("vs.yaml"), "kind: VirtualService\n");
-		assertThat(RulesSource.resolve(yaml.toString(), scenarios).yaml()).isEqualTo("kind: VirtualService\n");
+		RulesSource file = RulesSource.resolve(yaml.toString(), scenarios);
+		assertThat(file.yaml()).isEqualTo("kind: VirtualService\n");
+		assertThat(file.files()).containsExactly("vs.yaml");
+		LabRules rules = new LabRules(Mesh.of(), new EngineRouter(Mesh.of(), java.util.Map.of()));
+		assertThat(rules.apply("jason", ProxyTest.APPB_BY_HEADER, List.of("virtual-service-appb.yaml")).message())
+			.as("the answer names the files, as the workshop guide shows it").startsWith("applied jason: virtual-service-appb.yaml");
 	}
 
 	@Test
