@@ -71,7 +71,7 @@ class LabEndToEndTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void everyScenarioHoldsInTheLab(String name) {
-		OneShotHttp.Reply applied = lab.post("/apply", name);
+		OneShotHttp.Reply applied = lab.apply(name);
 		assertThat(applied.status()).as(applied.body()).isEqualTo(200);
 		LabClient client = lab.client();
 		Sender sender = new Sender(URI.create(client.ingressUrl()), client.sidecars(), Duration.ofSeconds(10));
@@ -96,7 +96,7 @@ class LabEndToEndTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenariosWithInMeshEntries")
 	void inMeshEntriesHoldWhenSentFromTheirPodsAsOnACluster(String name, @TempDir Path dir) {
-		assertThat(lab.post("/apply", name).status()).isEqualTo(200);
+		assertThat(lab.apply(name).status()).isEqualTo(200);
 		LabClient client = lab.client();
 		FakeKubectl kubectl = FakeKubectl.probeRunner(dir, ProbeCommand.DEFAULT_NAMESPACE, client.sidecars());
 		PodExec pods = new PodExec(new Kubectl(kubectl.executable()),
@@ -137,10 +137,10 @@ class LabEndToEndTest {
 		}
 		for (int round = 0; round < 5; round++) {
 			for (String scenario : List.of("product-50-50", "product-promote-v2")) {
-				assertThat(lab.post("/apply", scenario).status()).isEqualTo(200);
+				assertThat(lab.apply(scenario).status()).isEqualTo(200);
 				awaitMore(sent, 20);
 			}
-			assertThat(lab.post("/reset", "").status()).isEqualTo(200);
+			assertThat(lab.reset().status()).isEqualTo(200);
 			awaitMore(sent, 20);
 		}
 		running.set(false);
@@ -155,7 +155,7 @@ class LabEndToEndTest {
 	@Order(3)
 	@Test
 	void aScenarioWithAMistakeIsRefusedAndTheRulesInForceStay() throws Exception {
-		assertThat(lab.post("/apply", "product-promote-v2").status()).isEqualTo(200);
+		assertThat(lab.apply("product-promote-v2").status()).isEqualTo(200);
 		Path bad = Files.writeString(Files.createTempFile("bad-scenario", ".yaml"), """
 				apiVersion: networking.istio.io/v1
 				kind: VirtualService
@@ -167,10 +167,10 @@ class LabEndToEndTest {
 				  - route:
 				    - destination: {host: product, subset: v3}
 				""");
-		OneShotHttp.Reply refused = lab.post("/apply", bad.toString());
+		OneShotHttp.Reply refused = lab.apply(bad.toString());
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.body()).contains("subset", "v3");
-		assertThat(lab.admin("/status", "GET", "").body()).contains("rules in force: product-promote-v2");
+		assertThat(lab.status()).contains("rules in force: product-promote-v2");
 		Sender sender = new Sender(URI.create(lab.client().ingressUrl()), Map.of(), Duration.ofSeconds(10));
 		assertThat(ChainLine.of(sender.send("gateway", "product.graychain.local", "/product", Map.of())).text())
 			.isEqualTo("product:v2");

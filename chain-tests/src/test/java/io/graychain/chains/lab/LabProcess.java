@@ -2,10 +2,6 @@ package io.graychain.chains.lab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,27 +12,29 @@ import java.util.stream.Stream;
 import io.graychain.meshlab.lab.client.LabClient;
 import io.graychain.meshlab.lab.daemon.Lab;
 import io.graychain.meshlab.lab.client.OneShotHttp;
+import io.graychain.meshlab.lab.client.RulesSource;
 
 import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The lab daemon ({@code meshlab daemon}, what {@code scripts/lab up} starts) as a process of this
  * test's classpath, over the runnable jars the build copied, on loopback ports; talked to through
- * its admin endpoint, as {@code scripts/lab} does. Its PATH holds only the JDK. Every wait is bounded.
+ * its admin endpoint with the lab's token, as {@code scripts/lab} does. Its PATH holds only the JDK. Every wait is bounded.
  */
 final class LabProcess implements AutoCloseable {
 
 	private static final Duration READY_WITHIN = Duration.ofSeconds(240);
 
-	private static final HttpClient ADMIN = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
-
 	private final Process daemon;
 
 	private final Path state;
 
-	private LabProcess(Process daemon, Path state) {
+	private final Path repo;
+
+	private LabProcess(Process daemon, Path state, Path repo) {
 		this.daemon = daemon;
 		this.state = state;
+		this.repo = repo;
 	}
 
 	static LabProcess start(Path repo, String overlay, Path state, int ingressPort) {
@@ -52,7 +50,7 @@ final class LabProcess implements AutoCloseable {
 				.redirectOutput(state.resolve("lab.log").toFile());
 			onlyJava(builder);
 			Process process = builder.start();
-			LabProcess lab = new LabProcess(process, state);
+			LabProcess lab = new LabProcess(process, state, repo);
 			lab.awaitReady();
 			return lab;
 		}
@@ -66,7 +64,7 @@ final class LabProcess implements AutoCloseable {
 		String last = "no admin endpoint yet";
 		while (System.nanoTime() < deadline && daemon.isAlive()) {
 			if (Files.isRegularFile(state.resolve("admin.port"))) {
-				OneShotHttp.Reply ready = admin("/ready", "GET", "");
+				OneShotHttp.Reply ready = client().get("/ready");
 				if (ready.ok()) {
 					return;
 				}
@@ -90,26 +88,22 @@ final class LabProcess implements AutoCloseable {
 		return new LabClient(state);
 	}
 
-	/** POSTs to the admin endpoint, e.g. {@code /apply} with a scenario name. */
-	OneShotHttp.Reply post(String path, String body) {
-		return admin(path, "POST", body);
+	/** Applies a scenario by name, or a YAML file, as {@code scripts/lab apply} does. */
+	OneShotHttp.Reply apply(String nameOrPath) {
+		return client().apply(RulesSource.resolve(nameOrPath, repo.resolve("istio/scenarios")));
 	}
 
-	OneShotHttp.Reply admin(String path, String method, String body) {
-		try {
-			int port = Integer.parseInt(Files.readString(state.resolve("admin.port")).strip());
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-				.timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-			HttpResponse<String> reply = ADMIN.send(request, HttpResponse.BodyHandlers.ofString());
-			return new OneShotHttp.Reply(reply.statusCode(), reply.body());
-		}
-		catch (IOException ex) {
-			return new OneShotHttp.Reply(0, "no reply: " + ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	/** A state-changing admin call with the lab's token, e.g. {@code /set-env}; waits as long as a pod may take. */
+	OneShotHttp.Reply post(String path, String body) {
+		return client().post(path, body, READY_WITHIN);
+	}
+
+	OneShotHttp.Reply reset() {
+		return client().post("/reset", "");
+	}
+
+	String status() {
+		return client().get("/status").body();
 	}
 
 	/** The processes started with this lab's marker that still run. */
@@ -123,7 +117,7 @@ final class LabProcess implements AutoCloseable {
 	/** Shuts the lab down as {@code scripts/lab down} does, and waits (bounded) until the daemon exited. */
 	boolean shutDown(Duration within) throws InterruptedException {
 		if (daemon.isAlive()) {
-			post("/shutdown", "");
+			client().post("/shutdown", "");
 		}
 		return daemon.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
 	}

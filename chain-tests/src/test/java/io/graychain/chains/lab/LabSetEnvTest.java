@@ -75,7 +75,7 @@ class LabSetEnvTest {
 		assertThat(before).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(
 				java.util.Optional.of(true)));
 		assertThat(podPids()).hasSize(1).doesNotContainAnyElementsOf(before);
-		assertThat(lab.admin("/status", "GET", "").body()).contains("env overrides")
+		assertThat(lab.status()).contains("env overrides")
 			.containsPattern("product-v1\\s+revision 2\\s+GRAYCHAIN_MISBEHAVE_ERROR_PERCENT=100")
 			.contains("product-v1-r2-0");
 	}
@@ -86,7 +86,7 @@ class LabSetEnvTest {
 		String answer = lab.client().setEnv("product-v1", List.of("GRAYCHAIN_MISBEHAVE_ERROR_PERCENT-"), ROLLOUT);
 		assertThat(answer).contains("replaced by product-v1-r3-0");
 		assertThat(product()).isEqualTo("product:v1");
-		assertThat(lab.admin("/status", "GET", "").body()).containsPattern("product-v1\\s+revision 3\\s+\\(as in the manifest\\)");
+		assertThat(lab.status()).containsPattern("product-v1\\s+revision 3\\s+\\(as in the manifest\\)");
 	}
 
 	@Test
@@ -98,7 +98,7 @@ class LabSetEnvTest {
 			.contains("GRAYCHAIN_MISBEHAVE_DELAY=soon is not a duration")
 			.contains("keep running");
 		assertThat(product()).isEqualTo("product:v1");
-		assertThat(lab.admin("/status", "GET", "").body()).containsPattern("product-v1\\s+revision 3");
+		assertThat(lab.status()).containsPattern("product-v1\\s+revision 3");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import io.graychain.meshlab.canary.CanaryCommand;
 import io.graychain.meshlab.explain.ExplainCommand;
 import io.graychain.meshlab.kustomize.RenderCommand;
+import io.graychain.meshlab.lab.bench.LabBench;
 import io.graychain.meshlab.lab.control.LabCommand;
 import io.graychain.meshlab.lab.daemon.LabDaemonCommand;
 import io.graychain.meshlab.lab.loop.LoopCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
 		subcommands = {
 				LabCommand.class,
 				LabDaemonCommand.class,
+				LabBench.class,
 				LoopCommand.class,
 				VerifyCommand.class,
 				RenderCommand.class,
@@ -44,11 +46,6 @@ public final class Meshlab extends NeedsCommand {
 	public static final int USAGE = 2;
 
 	public static void main(String[] args) {
-		// The sidecars keep the Host header of the request they forward, as Envoy does.
-		System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-		// Without TCP_NODELAY, the JDK server's separate header and body writes meet the client's
-		// delayed ACK: 40 ms per hop on Linux.
-		System.setProperty("sun.net.httpserver.nodelay", "true");
 		System.exit(commandLine().execute(args));
 	}
 

@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.graychain.meshlab.kustomize.ManifestException;
 import io.graychain.meshlab.kustomize.ManifestReader;
 import io.graychain.meshlab.kustomize.Manifests;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML files into {@link Resource}s with the strict typed reader, collecting what cannot be read
@@ -28,7 +32,7 @@ public final class MeshLoader {
 			add(ManifestReader.read(yaml, source), source);
 		}
 		catch (ManifestException ex) {
-			problems.add(new ReadProblem(source, fieldPath(ex.getCause()), ex.getMessage()));
+			problems.add(new ReadProblem(source, fieldPath(ex.getCause()), plain(ex)));
 		}
 		return this;
 	}
@@ -76,6 +80,37 @@ public final class MeshLoader {
 		catch (IOException ex) {
 			throw new ManifestException("cannot list " + path + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * What is wrong, in words that quote neither the text read nor the reader's Java classes (a
+	 * parser's own message does both): the unknown field's name, a wrong type, or where the YAML breaks.
+	 */
+	static String plain(ManifestException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return "unknown field '" + printable(unknown.getPropertyName()) + "'";
+		}
+		if (cause instanceof MismatchedInputException) {
+			return "a value of the wrong type, or a field that does not belong there";
+		}
+		if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+			return "not valid YAML at line " + (marked.getProblemMark().getLine() + 1) + ", column "
+					+ (marked.getProblemMark().getColumn() + 1);
+		}
+		if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
+			return "cannot be read at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+		}
+		if (cause != null) {
+			return "cannot be read as an Istio or Kubernetes resource";
+		}
+		// our own messages name the document and at most a key or a kind
+		return printable(ex.getMessage());
+	}
+
+	private static String printable(String text) {
+		String line = text == null ? "" : text.lines().findFirst().orElse("");
+		return line.length() > 160 ? line.substring(0, 160) + "..." : line;
 	}
 
 	/** Jackson's reference chain as a dotted field path, e.g. {@code spec.http[0].matchh}. */

@@ -39,7 +39,10 @@ class MeshlabTest {
 			.contains("GRAYCHAIN_LAB_STATE").contains("--namespace").contains("GRAYCHAIN_NAMESPACE");
 		assertThat(run("verify", "--help").out()).contains("--samples=N").contains("GRAYCHAIN_SAMPLES").doesNotContain("-n,");
 		assertThat(run("daemon", "--help").out()).contains("--lab-port=PORT").contains("GRAYCHAIN_LAB_PORT")
-			.contains("--ready-timeout=SECS");
+			.contains("--ready-timeout=SECS").contains("--restart-backoff-ms=MS").contains("GRAYCHAIN_RESTART_BACKOFF_MS")
+			.contains("GRAYCHAIN_ADMIN_PORT");
+		assertThat(run("bench", "--help").out()).contains("--connections=LIST").contains("GRAYCHAIN_CONNECTIONS")
+			.contains("--hop-requests=N").contains("GRAYCHAIN_HOP_REQUESTS").contains("--lab-state");
 		assertThat(run("scenario", "--help").out()).contains("--wait-timeout=SECS").contains("GRAYCHAIN_WAIT_TIMEOUT")
 			.doesNotContain("--kubectl-steps");
 		assertThat(run("lab", "cluster-url", "--help").out()).contains("--ingress-service=NAME");
@@ -69,6 +72,11 @@ class MeshlabTest {
 		assertThat(refused.exit()).isEqualTo(Meshlab.USAGE);
 		assertThat(refused.err()).isEqualTo("verify: no scenario with an expect.yaml at /nonexistent/istio/scenarios/no-such-scenario"
 				+ " (scripts/scenario list shows them)\n");
+
+		Result noLab = run("bench", "--lab-state", "/nonexistent/lab");
+		assertThat(noLab.exit()).isEqualTo(Meshlab.FAILED);
+		assertThat(noLab.err()).isEqualTo("bench: no lab runs (no /nonexistent/lab/ingress.url): start one with scripts/lab up\n");
+		assertThat(run("bench", "--lab-state", "/nonexistent/lab", "--seconds", "0").exit()).isEqualTo(Meshlab.USAGE);
 	}
 
 }

@@ -36,12 +36,15 @@ class LabSetEnvScriptTest {
 
 	final List<String> received = new CopyOnWriteArrayList<>();
 
+	final List<String> authorizations = new CopyOnWriteArrayList<>();
+
 	volatile int status = 200;
 
 	@BeforeEach
 	void standInForTheLab() throws IOException {
 		admin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
 		admin.createContext("/", exchange -> {
+			authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
 			received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\n"
 					+ new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			byte[] reply = (status == 200 ? "deployment appb-v2 rolled out (revision 2)\n" : "not changed: it did not start\n")
@@ -54,6 +57,7 @@ class LabSetEnvScriptTest {
 		// the script checks that the lab's pid is alive: this test's own
 		Files.writeString(state.resolve("lab.pid"), ProcessHandle.current().pid() + "\n");
 		Files.writeString(state.resolve("admin.port"), admin.getAddress().getPort() + "\n");
+		Files.writeString(state.resolve("admin.token"), "t0ken\n");
 	}
 
 	@AfterEach
@@ -72,6 +76,7 @@ class LabSetEnvScriptTest {
 		assertThat(run.out()).contains("rolled out (revision 2)");
 		assertThat(received).containsExactly(
 				"POST /set-env\nappb-v2\nGRAYCHAIN_MISBEHAVE_ERROR_PERCENT=30\nJAVA_OPTS=-Da=b c\nOLD-");
+		assertThat(authorizations).as("the lab's token, a state-changing call").containsExactly("Bearer t0ken");
 	}
 
 	@Test

@@ -1,12 +1,12 @@
 package io.graychain.meshlab.lab.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,14 +18,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a running lab tells its clients, from its state folder ({@code .lab/}) and admin endpoint:
- * the ingress URL, the sidecar port of each workload, the services that run more than one version.
+ * What a running lab tells its clients, from its state folder ({@code .lab/}) and admin endpoint
+ * (the ingress URL, the sidecar port of each workload, the services that run more than one
+ * version), and the calls that change it, sent with the lab's token from {@code admin.token}.
  *
  * @param stateDir the lab's state folder
  */
 public record LabClient(Path stateDir) {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.proxy(HttpClient.Builder.NO_PROXY)
+		.connectTimeout(Duration.ofSeconds(5)).build();
 
 	/** The ingress gateway URL; fails when no lab runs here. */
 	public String ingressUrl() {
@@ -35,14 +40,37 @@ public record LabClient(Path stateDir) {
 	/** The sidecar port of each workload, by Deployment name. */
 	public Map<String, Integer> sidecars() {
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		admin("/sidecars").lines().filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+"))
+		ok(get("/sidecars")).lines().filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+"))
 			.forEach(p -> ports.put(p[0], Integer.parseInt(p[1])));
 		return ports;
 	}
 
 	/** The services (by {@code app} label) that run more than one version. */
 	public Set<String> lanes() {
-		return new TreeSet<>(admin("/lanes").lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
+		return new TreeSet<>(ok(get("/lanes")).lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
+	}
+
+	/** {@code GET path} on the admin endpoint ({@code /ready}, {@code /status}, ...). */
+	public OneShotHttp.Reply get(String path) {
+		return send(HttpRequest.newBuilder(admin(path)).GET(), TIMEOUT);
+	}
+
+	/** Applies {@code rules}: 200 when they are in force, 409 with the mistakes when refused. */
+	public OneShotHttp.Reply apply(RulesSource rules) {
+		return post("/apply?name=" + URLEncoder.encode(rules.name(), StandardCharsets.UTF_8) + "&files="
+				+ URLEncoder.encode(String.join(",", rules.files()), StandardCharsets.UTF_8), rules.yaml());
+	}
+
+	/** {@code POST path} with the lab's token ({@code /reset}, {@code /shutdown}, ...). */
+	public OneShotHttp.Reply post(String path, String body) {
+		return post(path, body, TIMEOUT);
+	}
+
+	/** {@code POST path} with the lab's token, waiting up to {@code within} (a set-env waits for new pods). */
+	public OneShotHttp.Reply post(String path, String body, Duration within) {
+		return send(HttpRequest.newBuilder(admin(path)).header("Authorization", "Bearer " + read("admin.token"))
+			.header("Content-Type", "text/plain; charset=utf-8")
+			.POST(HttpRequest.BodyPublishers.ofString(body)), within);
 	}
 
 	/**
@@ -50,30 +78,37 @@ public record LabClient(Path stateDir) {
 	 * {@code NAME-} removes) and waits, up to {@code within}, until its new pods serve; the lab's answer.
 	 */
 	public String setEnv(String deployment, List<String> changes, Duration within) {
-		int port = Integer.parseInt(read("admin.port"));
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/set-env")).timeout(within)
-			.POST(HttpRequest.BodyPublishers.ofString(deployment + "\n" + String.join("\n", changes) + "\n")).build();
+		OneShotHttp.Reply reply = post("/set-env", deployment + "\n" + String.join("\n", changes) + "\n", within);
+		if (reply.status() != 200) {
+			throw new IllegalStateException(reply.body().strip());
+		}
+		return reply.body().strip();
+	}
+
+	private URI admin(String path) {
+		return URI.create("http://127.0.0.1:" + Integer.parseInt(read("admin.port")) + path);
+	}
+
+	private static OneShotHttp.Reply send(HttpRequest.Builder request, Duration within) {
+		HttpRequest built = request.timeout(within).build();
 		try {
-			HttpResponse<String> reply = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build()
-				.send(request, HttpResponse.BodyHandlers.ofString());
-			if (reply.statusCode() != 200) {
-				throw new IllegalStateException(reply.body().strip());
-			}
-			return reply.body().strip();
+			HttpResponse<String> reply = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+			return new OneShotHttp.Reply(reply.statusCode(), reply.body());
+		}
+		catch (java.net.http.HttpTimeoutException ex) {
+			return new OneShotHttp.Reply(0, "the lab's admin endpoint on port " + built.uri().getPort() + " did not answer within "
+					+ within.toSeconds() + " s");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("the lab's admin endpoint on port " + port + " does not answer", ex);
+			return new OneShotHttp.Reply(0, "the lab's admin endpoint on port " + built.uri().getPort() + " does not answer");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while the lab replaced the pods of " + deployment, ex);
+			return new OneShotHttp.Reply(0, "interrupted");
 		}
 	}
 
-	private String admin(String path) {
-		int port = Integer.parseInt(read("admin.port"));
-		OneShotHttp.Reply reply = OneShotHttp.get(new InetSocketAddress("127.0.0.1", port), path, "127.0.0.1:" + port,
-				Map.of(), TIMEOUT);
+	private static String ok(OneShotHttp.Reply reply) {
 		if (!reply.ok()) {
 			throw new IllegalStateException("the lab's admin endpoint answered " + reply.status() + ": " + reply.body());
 		}
@@ -89,7 +124,7 @@ public record LabClient(Path stateDir) {
 			return Files.readString(path).strip();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new IllegalStateException("cannot read " + path + " (is it yours?)", ex);
 		}
 	}
 

@@ -15,7 +15,10 @@ import io.graychain.meshlab.cli.Meshlab;
 import io.graychain.meshlab.cli.NeedsCommand;
 import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.kustomize.RenderCommand;
+import io.graychain.meshlab.lab.client.LabClient;
 import io.graychain.meshlab.lab.client.LabLocation;
+import io.graychain.meshlab.lab.client.OneShotHttp;
+import io.graychain.meshlab.lab.client.RulesSource;
 import io.graychain.meshlab.lab.cluster.ClusterOptions;
 import io.graychain.meshlab.lab.daemon.LabRunOptions;
 import io.graychain.meshlab.lab.pods.JarLocator;
@@ -99,19 +102,19 @@ public final class LabCommand extends NeedsCommand {
 			description = "Route by istio/scenarios/<scenario> (or a YAML file or folder) from now on; checked by the route engine first:"
 					+ " a scenario with a mistake is refused and the rules in force stay.")
 	int apply(@Parameters(paramLabel = "SCENARIO") String target) {
-		Path path = Path.of(target);
-		// a file or folder given by path (even a bare name in this folder) is sent as an absolute path
-		return print(control().admin("POST", "/apply", Files.exists(path) ? path.toAbsolutePath().normalize().toString() : target));
+		LabClient lab = control().client();
+		// read here and sent as YAML with the files' names: the lab reads nothing from disk on anyone's word
+		return print(lab.apply(RulesSource.resolve(target, location.repo().resolve("istio/scenarios"))));
 	}
 
 	@Command(name = "reset", mixinStandardHelpOptions = true, description = "Back to the overlay's all-v1 baseline.")
 	int reset() {
-		return print(control().admin("POST", "/reset", ""));
+		return print(control().client().post("/reset", ""));
 	}
 
 	@Command(name = "status", mixinStandardHelpOptions = true, description = "Pods, ports, sidecars, env overrides and the rules in force.")
 	int status() {
-		return print(control().admin("GET", "/status", ""));
+		return print(control().client().get("/status"));
 	}
 
 	@Command(name = "set-env", mixinStandardHelpOptions = true,
@@ -126,7 +129,7 @@ public final class LabCommand extends NeedsCommand {
 		}
 		// one line each: the Deployment, then every change; new pods may take the ready timeout to get ready
 		String body = deployment + "\n" + String.join("\n", changes);
-		return print(control().admin("POST", "/set-env", body, Duration.ofSeconds(run.readyTimeout() + 30L)));
+		return print(control().client().post("/set-env", body, Duration.ofSeconds(run.readyTimeout() + 30L)));
 	}
 
 	@Command(name = "logs", mixinStandardHelpOptions = true, description = "The log of one pod, e.g. appa-v2-0.")
@@ -153,9 +156,9 @@ public final class LabCommand extends NeedsCommand {
 	}
 
 	/** The admin endpoint's reply on stdout, as it is (a refusal too: exit 1 tells them apart). */
-	private int print(LabControl.Reply reply) {
+	private int print(OneShotHttp.Reply reply) {
 		out.println(reply.body().stripTrailing());
-		return reply.ok() ? 0 : Meshlab.FAILED;
+		return reply.status() / 100 == 2 ? 0 : Meshlab.FAILED;
 	}
 
 	/** Builds the runnable jars of {@code modules} that are missing, in one Maven run (its output on stderr). */

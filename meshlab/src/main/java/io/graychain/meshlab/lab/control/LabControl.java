@@ -6,10 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
+import io.graychain.meshlab.lab.client.LabClient;
+
 /**
  * Starts, talks to and stops a lab from the outside, as {@code scripts/lab} does: the daemon as a
  * background process of its own, its state files, its admin endpoint on loopback.
@@ -33,9 +31,6 @@ public record LabControl(Path stateDir, PrintStream out) {
 
 	/** The daemon's verdict in its log: {@code [lab 12:00:00] ready: <url>} or {@code ... FAILED: <why>}. */
 	static final Pattern VERDICT = Pattern.compile("^\\[lab [^]]*\\] (ready|FAILED):.*");
-
-	private static final HttpClient ADMIN = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
-		.connectTimeout(Duration.ofSeconds(5)).build();
 
 	/** The running daemon, if its pid file names a live process. */
 	public Optional<ProcessHandle> daemon() {
@@ -142,7 +137,7 @@ public record LabControl(Path stateDir, PrintStream out) {
 		Optional<ProcessHandle> daemon = daemon();
 		if (daemon.isPresent()) {
 			ProcessHandle process = daemon.get();
-			if (!Files.isRegularFile(stateDir.resolve("admin.port")) || !admin("POST", "/shutdown", "").ok()) {
+			if (!askedToShutDown()) {
 				process.destroy();
 			}
 			try {
@@ -163,6 +158,16 @@ public record LabControl(Path stateDir, PrintStream out) {
 		return daemon.isPresent();
 	}
 
+	/** {@code POST /shutdown} with the lab's token; false when the lab cannot be asked or said no. */
+	private boolean askedToShutDown() {
+		try {
+			return Files.isRegularFile(stateDir.resolve("admin.port")) && new LabClient(stateDir).post("/shutdown", "").status() / 100 == 2;
+		}
+		catch (IllegalStateException noTokenOrPort) {
+			return false;
+		}
+	}
+
 	/** Stops pod processes a lab left behind (its daemon killed hard), by pid, each checked to be this lab's. */
 	public void sweep() {
 		Path pids = stateDir.resolve("pods.pids");
@@ -181,7 +186,7 @@ public record LabControl(Path stateDir, PrintStream out) {
 					});
 			}
 		}
-		for (String file : List.of("lab.pid", "admin.port", "ingress.url", "pods.pids")) {
+		for (String file : List.of("lab.pid", "admin.port", "admin.token", "ingress.url", "pods.pids")) {
 			try {
 				Files.deleteIfExists(stateDir.resolve(file));
 			}
@@ -191,42 +196,12 @@ public record LabControl(Path stateDir, PrintStream out) {
 		}
 	}
 
-	/** A reply of the admin endpoint; status 0 when it did not answer. */
-	public record Reply(int status, String body) {
-
-		public boolean ok() {
-			return status >= 200 && status < 300;
-		}
-
-	}
-
-	/** GET or POST to the admin endpoint of the running lab, waiting at most 60 s for its reply. */
-	public Reply admin(String method, String path, String body) {
-		return admin(method, path, body, Duration.ofSeconds(60));
-	}
-
-	/** GET or POST to the admin endpoint of the running lab, waiting at most {@code within} for its reply. */
-	public Reply admin(String method, String path, String body, Duration within) {
+	/** The running lab's admin endpoint: every call sends the lab's token from its state folder. */
+	public LabClient client() {
 		if (daemon().isEmpty() || !Files.isRegularFile(stateDir.resolve("admin.port"))) {
 			throw new IllegalStateException("no lab runs (start one with scripts/lab up)");
 		}
-		String port = read("admin.port");
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(within)
-				.method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-			HttpResponse<String> reply = ADMIN.send(request, HttpResponse.BodyHandlers.ofString());
-			return new Reply(reply.statusCode(), reply.body());
-		}
-		catch (java.net.http.HttpTimeoutException ex) {
-			return new Reply(0, "the lab's admin endpoint on port " + port + " did not answer within " + within.toSeconds() + " s");
-		}
-		catch (IOException ex) {
-			return new Reply(0, "the lab's admin endpoint on port " + port + " does not answer");
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Reply(0, "interrupted");
-		}
+		return new LabClient(stateDir);
 	}
 
 	private String read(String file) {

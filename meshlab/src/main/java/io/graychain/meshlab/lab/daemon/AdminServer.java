@@ -1,133 +1,261 @@
 package io.graychain.meshlab.lab.daemon;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
-import io.graychain.meshlab.lab.proxy.PortInUseException;
+import io.graychain.meshlab.lab.http.Causes;
+import io.graychain.meshlab.lab.http.LabThreads;
+import io.graychain.meshlab.lab.http.LocalReply;
+import io.graychain.meshlab.lab.http.LoopbackServer;
+import io.graychain.meshlab.lab.http.ServerLimits;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * The lab's admin endpoint on loopback, what {@code scripts/lab} talks to (plain text replies):
- * {@code GET /ready} (200 once every pod is ready, else 503 saying which are not), {@code GET /status},
- * {@code GET /sidecars} ({@code <workload> <port>} lines), {@code GET /lanes} (services with more than
- * one version), {@code POST /apply} (body: scenario name or path; 409 when refused), {@code POST /reset},
+ * The lab's admin endpoint on 127.0.0.1, what {@code scripts/lab} talks to through the lab's
+ * command line (plain-text replies): {@code GET /ready} (200 once every pod is ready, else 503
+ * saying which are not), {@code GET /status}, {@code GET /sidecars} ({@code <workload> <port>} lines),
+ * {@code GET /lanes} (services with more than one version); and, changing state, {@code POST /apply}
+ * (body: the YAML to apply, {@code ?name=} what it is; 409 when refused), {@code POST /reset},
  * {@code POST /set-env} (body: a Deployment, then one {@code NAME=VALUE} or {@code NAME-} per line; 400
- * when malformed, 409 when its new pods do not get ready), {@code POST /shutdown}.
+ * for a bad change, 409 when the new pods do not get ready), {@code POST /shutdown}.
+ *
+ * <p>Nothing a web page can send gets through ({@link AdminGuard}): the Host must be the loopback
+ * address with this port (DNS rebinding: 421), a foreign {@code Origin} is refused (403), and a
+ * call that changes state must be a POST carrying the lab's secret from {@code admin.token}
+ * ({@code Authorization: Bearer <token>}), which no other origin can read or send without a
+ * preflight. Bodies are read without holding a thread, bounded in size (413) and time (408), so one
+ * slow client blocks no other.
  */
 public final class AdminServer implements AutoCloseable {
 
-	private final HttpServer server;
+	/** The largest body a call takes: a scenario's YAML is a few KiB. */
+	public static final int MAX_BODY = 1024 * 1024;
 
-	private AdminServer(HttpServer server) {
+	/** How long a body may take to arrive, whole. */
+	public static final Duration BODY_WITHIN = Duration.ofSeconds(10);
+
+	private final LoopbackServer server;
+
+	private final LabThreads threads;
+
+	private AdminServer(LoopbackServer server, LabThreads threads) {
 		this.server = server;
+		this.threads = threads;
 	}
 
-	/** Serves {@code lab} once it is there ({@code lab} answers null while it starts); {@code shutdown} stops it. */
-	public static AdminServer start(int port, Supplier<Lab> lab, Runnable shutdown) {
+	/** What a call answers: a status and a text. */
+	public record Reply(int status, String text) {
+
+		static Reply change(LabRules.Change change) {
+			return new Reply(change.applied() ? 200 : 409, change.message());
+		}
+
+	}
+
+	/** A state-changing call, given the lab (null while it starts), the call's parameters and its body. */
+	@FunctionalInterface
+	interface Action {
+
+		Reply apply(Lab lab, Params params, String body);
+
+	}
+
+	/**
+	 * What a call says of itself in its query, printable and bounded: {@code name} (what the rules are
+	 * called) and {@code files} (the files they came from, comma-separated).
+	 */
+	record Params(String name, List<String> files) {
+
+		static Params of(Request request) {
+			var query = Request.extractQueryParameters(request);
+			String name = query.getValue("name");
+			String files = query.getValue("files");
+			return new Params(name == null || name.isBlank() ? "rules" : LocalReply.printable(name, 100),
+					files == null || files.isBlank() ? List.of()
+							: java.util.Arrays.stream(files.split(",")).limit(50).map(f -> LocalReply.printable(f.strip(), 100)).toList());
+		}
+
+	}
+
+	/**
+	 * Serves {@code lab} once it is there ({@code lab} answers null while it starts); {@code shutdown}
+	 * stops it; {@code token} is the secret of state-changing calls.
+	 */
+	public static AdminServer start(int port, String token, Supplier<Lab> lab, Runnable shutdown, ServerLimits limits) {
+		return start(port, token, lab, shutdown, limits, BODY_WITHIN);
+	}
+
+	/** As above; a body must arrive whole within {@code bodyWithin}. */
+	public static AdminServer start(int port, String token, Supplier<Lab> lab, Runnable shutdown, ServerLimits limits,
+			Duration bodyWithin) {
+		Calls calls = new Calls(lab);
+		calls.get("/ready", l -> l.ready() ? new Reply(200, "ready") : new Reply(503, l.readiness()));
+		calls.get("/status", l -> new Reply(200, l.status()));
+		calls.get("/sidecars", l -> new Reply(200, l.sidecarPorts().entrySet().stream()
+			.map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n"))));
+		calls.get("/lanes", l -> new Reply(200, String.join("\n", l.laneServices())));
+		calls.post("/apply", (l, call, body) -> l == null ? Calls.STARTING
+				: Reply.change(l.rules().apply(call.name(), body, call.files())));
+		calls.post("/reset", (l, call, body) -> l == null ? Calls.STARTING : Reply.change(l.rules().reset()));
+		calls.post("/set-env", (l, call, body) -> l == null ? Calls.STARTING : setEnv(l, body));
+		calls.post("/shutdown", (l, call, body) -> {
+			new Thread(shutdown, "lab-shutdown").start();
+			return new Reply(202, "stopping");
+		});
+		LabThreads threads = LabThreads.start("admin", 16);
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-			server.createContext("/ready", get(lab, l -> l.ready() ? reply(200, "ready") : reply(503, l.readiness())));
-			server.createContext("/status", get(lab, l -> reply(200, l.status())));
-			server.createContext("/sidecars", get(lab, l -> reply(200, l.sidecarPorts().entrySet().stream()
-				.map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n")))));
-			server.createContext("/lanes", get(lab, l -> reply(200, String.join("\n", l.laneServices()))));
-			server.createContext("/apply", post(lab, (l, body) -> change(l.rules().apply(body.strip()))));
-			server.createContext("/reset", post(lab, (l, body) -> change(l.rules().reset())));
-			server.createContext("/set-env", post(lab, AdminServer::setEnv));
-			server.createContext("/shutdown", exchange -> {
-				send(exchange, reply(202, "stopping"));
-				Thread stopper = new Thread(shutdown, "lab-shutdown");
-				stopper.start();
-			});
-			// a set-env waits for new pods to get ready: other requests (status) go on meanwhile
-			server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
-				Thread thread = new Thread(r, "lab-admin");
-				thread.setDaemon(true);
-				return thread;
-			}));
-			server.start();
-			return new AdminServer(server);
+			LoopbackServer server = LoopbackServer.start(port, threads, limits,
+					new AdminGuard.Guarded(new Handling(calls, token, threads, bodyWithin)), "the lab's admin endpoint");
+			return new AdminServer(server, threads);
 		}
-		catch (BindException ex) {
-			throw new PortInUseException(port, "the lab's admin endpoint");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (RuntimeException ex) {
+			threads.close();
+			throw ex;
 		}
 	}
 
 	public int port() {
-		return server.getAddress().getPort();
-	}
-
-	private record Reply(int status, String text) {
-	}
-
-	private static Reply reply(int status, String text) {
-		return new Reply(status, text);
-	}
-
-	private static Reply change(LabRules.Change change) {
-		return reply(change.applied() ? 200 : 409, change.message());
+		return server.port();
 	}
 
 	/** {@code POST /set-env}: the first line names the Deployment, each further line is one change. */
 	private static Reply setEnv(Lab lab, String body) {
-		java.util.List<String> lines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+		List<String> lines = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 		if (lines.isEmpty()) {
-			return reply(400, "usage: set-env DEPLOYMENT NAME=VALUE... [NAME-]");
+			return new Reply(400, "usage: set-env DEPLOYMENT NAME=VALUE... [NAME-]");
 		}
 		try {
-			return change(lab.setEnv(lines.get(0), lines.subList(1, lines.size())));
+			return Reply.change(lab.setEnv(lines.get(0), lines.subList(1, lines.size())));
 		}
 		catch (IllegalArgumentException ex) {
-			return reply(400, ex.getMessage());
-		}
-	}
-
-	private static HttpHandler get(Supplier<Lab> lab, java.util.function.Function<Lab, Reply> action) {
-		return exchange -> {
-			Lab current = lab.get();
-			send(exchange, current == null ? reply(503, "starting: reading the overlay") : action.apply(current));
-		};
-	}
-
-	private static HttpHandler post(Supplier<Lab> lab, java.util.function.BiFunction<Lab, String, Reply> action) {
-		return exchange -> {
-			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			Lab current = lab.get();
-			if (!"POST".equals(exchange.getRequestMethod())) {
-				send(exchange, reply(405, "use POST"));
-			}
-			else {
-				send(exchange, current == null ? reply(503, "starting: reading the overlay") : action.apply(current, body));
-			}
-		};
-	}
-
-	private static void send(HttpExchange exchange, Reply reply) throws IOException {
-		try (exchange) {
-			byte[] bytes = (reply.text().endsWith("\n") ? reply.text() : reply.text() + "\n").getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-			exchange.sendResponseHeaders(reply.status(), bytes.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(bytes);
-			}
+			return new Reply(400, ex.getMessage());
 		}
 	}
 
 	@Override
 	public void close() {
-		server.stop(0);
+		server.close();
+		threads.close();
+	}
+
+	/** The admin calls by path: reading ones (GET) and state-changing ones (POST with the token). */
+	static final class Calls {
+
+		static final Reply STARTING = new Reply(503, "starting: reading the overlay");
+
+		private final Supplier<Lab> lab;
+
+		private final Map<String, java.util.function.Function<Lab, Reply>> gets = new LinkedHashMap<>();
+
+		private final Map<String, Action> posts = new LinkedHashMap<>();
+
+		Calls(Supplier<Lab> lab) {
+			this.lab = lab;
+		}
+
+		void get(String path, java.util.function.Function<Lab, Reply> action) {
+			gets.put(path, action);
+		}
+
+		void post(String path, Action action) {
+			posts.put(path, action);
+		}
+
+		String known() {
+			return "GET " + String.join(", ", gets.keySet()) + "; POST " + String.join(", ", posts.keySet());
+		}
+
+	}
+
+	private static final class Handling extends Handler.Abstract {
+
+		private final Calls calls;
+
+		private final byte[] token;
+
+		private final LabThreads threads;
+
+		private final Duration bodyWithin;
+
+		Handling(Calls calls, String token, LabThreads threads, Duration bodyWithin) {
+			this.calls = calls;
+			this.token = ("Bearer " + token).getBytes(StandardCharsets.US_ASCII);
+			this.threads = threads;
+			this.bodyWithin = bodyWithin;
+		}
+
+		@Override
+		public boolean handle(Request request, Response response, Callback callback) {
+			String path = request.getHttpURI().getPath();
+			String method = request.getMethod();
+			var get = calls.gets.get(path);
+			Action post = calls.posts.get(path);
+			if (get == null && post == null) {
+				reply(response, callback, new Reply(404, "no such admin call; the calls are " + calls.known()));
+			}
+			else if (get != null) {
+				if (!"GET".equals(method) && !"HEAD".equals(method)) {
+					response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+					reply(response, callback, new Reply(405, "use GET"));
+				}
+				else {
+					Lab lab = calls.lab.get();
+					reply(response, callback, lab == null ? Calls.STARTING : get.apply(lab));
+				}
+			}
+			else if (!"POST".equals(method)) {
+				response.getHeaders().put(HttpHeader.ALLOW, "POST");
+				reply(response, callback, new Reply(405, "use POST"));
+			}
+			else if (!tokenMatches(request)) {
+				reply(response, callback, new Reply(403, "this call needs the lab's token (Authorization: Bearer <"
+						+ LabState.TOKEN + ">); scripts/lab sends it"));
+			}
+			else if (request.getLength() > MAX_BODY) {
+				reply(response, callback, new Reply(413, "body larger than " + MAX_BODY + " bytes"));
+			}
+			else {
+				Params params = Params.of(request);
+				Content.Source.asByteArrayAsync(request, MAX_BODY)
+					.orTimeout(bodyWithin.toMillis(), TimeUnit.MILLISECONDS)
+					.whenComplete((body, failure) -> {
+						if (failure != null) {
+							request.fail(failure);
+							reply(response, callback, Causes.causedBy(failure, TimeoutException.class)
+									? new Reply(408, "the body did not arrive within " + bodyWithin.toMillis() + " ms")
+									: new Reply(413, "body larger than " + MAX_BODY + " bytes, or cut off"));
+							return;
+						}
+						// the action may take a while (the analyzer): not on the thread that read the body
+						threads.pool().execute(() -> reply(response, callback,
+								post.apply(calls.lab.get(), params, new String(body, StandardCharsets.UTF_8))));
+					});
+			}
+			return true;
+		}
+
+		private boolean tokenMatches(Request request) {
+			String sent = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+			return sent != null && MessageDigest.isEqual(token, sent.getBytes(StandardCharsets.US_ASCII));
+		}
+
+		private static void reply(Response response, Callback callback, Reply reply) {
+			LocalReply.send(response, callback, reply.status(), reply.text());
+		}
+
 	}
 
 }

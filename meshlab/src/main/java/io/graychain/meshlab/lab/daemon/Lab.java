@@ -13,8 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
+import io.graychain.meshlab.lab.http.LabThreads;
+import io.graychain.meshlab.lab.http.ServerLimits;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.graychain.meshlab.kustomize.Manifests;
 import io.graychain.meshlab.lab.pods.EnvEdit;
@@ -23,9 +26,11 @@ import io.graychain.meshlab.lab.pods.PodFailure;
 import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.lab.pods.PodProcess;
 import io.graychain.meshlab.lab.pods.PodSpec;
+import io.graychain.meshlab.lab.pods.RestartBackoff;
 import io.graychain.meshlab.lab.proxy.EngineRouter;
 import io.graychain.meshlab.lab.proxy.Endpoint;
 import io.graychain.meshlab.lab.proxy.Forwarder;
+import io.graychain.meshlab.lab.proxy.PoolLimits;
 import io.graychain.meshlab.lab.proxy.ProxyServer;
 import io.graychain.meshlab.lab.proxy.Router;
 
@@ -41,6 +46,14 @@ public final class Lab implements AutoCloseable {
 
 	private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
 		Thread thread = new Thread(r, "lab");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final LabThreads threads = LabThreads.start("data-plane", LabThreads.MAX);
+
+	private final ScheduledExecutorService kubelet = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread thread = new Thread(r, "lab-kubelet");
 		thread.setDaemon(true);
 		return thread;
 	});
@@ -70,7 +83,7 @@ public final class Lab implements AutoCloseable {
 
 	private final ProxyServer ingress;
 
-	private final Forwarder forwarder = new Forwarder(Duration.ofSeconds(15));
+	private final Forwarder forwarder = new Forwarder(threads, Duration.ofSeconds(15), PoolLimits.ENVOY);
 
 	private volatile Duration readyAfter;
 
@@ -82,16 +95,15 @@ public final class Lab implements AutoCloseable {
 				LinkedHashMap::new, Collectors.mapping(p -> new Endpoint(p.name(), p.workload(), ports.get(p.name())), Collectors.toList())));
 		EngineRouter router = new EngineRouter(topology.base(), endpoints);
 		LabState state = new LabState(options.stateDir());
-		this.rules = new LabRules(topology.base(), router, options.repo().resolve("istio/scenarios"),
-				yaml -> state.writeRules(options.overlay(), yaml));
-		this.ingress = ProxyServer.start(Router.GATEWAY, options.ingressPort(), router, forwarder, executor);
+		this.rules = new LabRules(topology.base(), router, yaml -> state.writeRules(options.overlay(), yaml));
+		this.ingress = ProxyServer.start(Router.GATEWAY, options.ingressPort(), router, forwarder, threads, ServerLimits.ENVOY);
 		servers.add(ingress);
 	}
 
 	private void launch(LabTopology topology, Map<String, Integer> ports) {
 		EngineRouter router = rules.router();
 		for (PodSpec pod : topology.pods()) {
-			ProxyServer sidecar = ProxyServer.start(pod.workload(), 0, router, forwarder, executor);
+			ProxyServer sidecar = ProxyServer.start(pod.workload(), 0, router, forwarder, threads, ServerLimits.ENVOY);
 			servers.add(sidecar);
 			sidecars.put(pod.name(), sidecar);
 			pods.add(PodProcess.start(pod, topology.jars().get(pod.name()), ports.get(pod.name()), sidecar.port(),
@@ -130,6 +142,14 @@ public final class Lab implements AutoCloseable {
 			}
 		}
 		readyAfter = Duration.between(started, Instant.now());
+		for (PodProcess pod : pods) {
+			pod.supervise(new RestartBackoff(options.restartBackoff()), kubelet, this::writePodsFile);
+		}
+	}
+
+	/** One {@code <pid> <pod>} line per pod process, as {@code pods.pids} keeps them. */
+	public List<String> pidsAndNames() {
+		return pods.stream().map(p -> p.pid() + " " + p.spec().name()).toList();
 	}
 
 	public boolean ready() {
@@ -141,11 +161,12 @@ public final class Lab implements AutoCloseable {
 
 	/** {@code ready}, which pods exited (see their logs), or which pods are not ready yet. */
 	public String readiness() {
-		List<String> exited = pods.stream().filter(p -> !p.alive()).map(p -> p.spec().name()).toList();
+		List<String> exited = pods.stream().filter(p -> "exited".equals(p.state())).map(p -> p.spec().name()).toList();
 		if (!exited.isEmpty()) {
 			return EXITED + " " + String.join(", ", exited) + " (see their logs)";
 		}
-		List<String> waiting = pods.stream().filter(p -> !p.ready()).map(p -> p.spec().name()).toList();
+		List<String> waiting = pods.stream().filter(p -> !p.ready())
+			.map(p -> p.spec().name() + ("backoff".equals(p.state()) ? " (restarting after back-off)" : "")).toList();
 		return waiting.isEmpty() && readyAfter != null ? "ready" : "starting: " + (pods.size() - waiting.size()) + "/" + pods.size()
 				+ " pods ready, waiting for " + String.join(", ", waiting);
 	}
@@ -180,11 +201,11 @@ public final class Lab implements AutoCloseable {
 		out.append("lab of ").append(options.overlay()).append(", up ").append(Duration.between(started, Instant.now()).toSeconds())
 			.append(" s").append(readyAfter == null ? "" : ", ready after " + readyAfter.toMillis() / 1000.0 + " s").append('\n');
 		out.append("ingress gateway: ").append(ingressUrl()).append("   (").append(readiness()).append(")\n\n");
-		out.append(String.format("%-20s %-8s %-8s %-6s %-8s %-6s %s%n", "POD", "VERSION", "PID", "PORT", "SIDECAR", "STATE", "LOG"));
+		out.append(String.format("%-20s %-8s %-8s %-6s %-8s %-8s %-8s %s%n", "POD", "VERSION", "PID", "PORT", "SIDECAR", "STATE",
+				"RESTARTS", "LOG"));
 		for (PodProcess pod : pods) {
-			String state = pod.ready() ? "ready" : pod.alive() ? "start" : "exited";
-			out.append(String.format("%-20s %-8s %-8d %-6d %-8d %-6s %s%n", pod.spec().name(), pod.spec().version(), pod.pid(),
-					pod.port(), sidecars.get(pod.spec().name()).port(), state, pod.log()));
+			out.append(String.format("%-20s %-8s %-8d %-6d %-8d %-8s %-8d %s%n", pod.spec().name(), pod.spec().version(), pod.pid(),
+					pod.port(), sidecars.get(pod.spec().name()).port(), pod.state(), pod.restarts(), pod.log()));
 		}
 		out.append(envOverrides());
 		return out.append('\n').append(rules.describe()).toString();
@@ -252,7 +273,7 @@ public final class Lab implements AutoCloseable {
 	/** Starts a pod with its own sidecar for each spec (replacing {@code old} at the same index), not waiting. */
 	private void start(List<PodSpec> specs, List<PodProcess> old, List<PodProcess> fresh, List<ProxyServer> freshSidecars) {
 		for (int i = 0; i < specs.size(); i++) {
-			ProxyServer sidecar = ProxyServer.start(specs.get(i).workload(), 0, rules.router(), forwarder, executor);
+			ProxyServer sidecar = ProxyServer.start(specs.get(i).workload(), 0, rules.router(), forwarder, threads, ServerLimits.ENVOY);
 			freshSidecars.add(sidecar);
 			servers.add(sidecar);
 			Path jar = jars.get(old.get(i).spec().name());
@@ -274,6 +295,7 @@ public final class Lab implements AutoCloseable {
 			pods.set(pods.indexOf(before), after);
 			starting.remove(after);
 			rules.router().replace(endpoint(before), endpoint(after));
+			after.supervise(new RestartBackoff(options.restartBackoff()), kubelet, this::writePodsFile);
 		}
 		List<ProxyServer> oldSidecars = old.stream().map(p -> sidecars.remove(p.spec().name())).toList();
 		stopAll(old, oldSidecars);
@@ -316,9 +338,12 @@ public final class Lab implements AutoCloseable {
 	/** Stops the ingress gateway, every pod (SIGTERM, grace period, SIGKILL), and the sidecars. */
 	@Override
 	public void close() {
+		kubelet.shutdownNow();
 		List<PodProcess> all = new ArrayList<>(pods);
 		all.addAll(starting);
 		stopAll(all, servers);
+		forwarder.close();
+		threads.close();
 		executor.shutdownNow();
 	}
 

@@ -4,6 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.graychain.meshlab.kustomize.Kustomizer;
+import io.graychain.meshlab.lab.http.ServerLimits;
 import io.graychain.meshlab.lab.pods.PodFailure;
 
 /**
@@ -24,7 +25,9 @@ public final class LabDaemon {
 		LabState state = new LabState(options.stateDir());
 		AtomicReference<Lab> lab = new AtomicReference<>();
 		CountDownLatch stop = new CountDownLatch(1);
-		AdminServer admin = AdminServer.start(options.adminPort(), lab::get, stop::countDown);
+		String token = state.writeToken();
+		AdminServer admin = AdminServer.start(options.adminPort(), token, lab::get, stop::countDown, ServerLimits.ENVOY
+			.withIdleTimeout(AdminServer.BODY_WITHIN));
 		Thread hook = new Thread(() -> stopAll(lab.get(), admin, state), "lab-stop");
 		Runtime.getRuntime().addShutdownHook(hook);
 		state.writeStarted(ProcessHandle.current().pid(), admin.port());
@@ -32,7 +35,7 @@ public final class LabDaemon {
 			LabTopology topology = LabTopology.load(options, new Kustomizer());
 			lab.set(Lab.start(options, topology));
 			state.writeIngress(lab.get().ingressUrl());
-			state.writePods(lab.get().pods().stream().map(p -> p.pid() + " " + p.spec().name()).toList());
+			state.writePods(lab.get().pidsAndNames());
 			log("started " + topology.pods().size() + " pods of " + options.overlay() + "; ingress " + lab.get().ingressUrl());
 			lab.get().awaitReady();
 			log("ready: " + lab.get().ingressUrl());

@@ -26,12 +26,12 @@ public final class LabDaemonCommand implements Callable<Integer> {
 			description = "the kustomization to run, relative to --repo [GRAYCHAIN_OVERLAY, default: ${DEFAULT-VALUE}]")
 	String overlay;
 
-	@Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "0",
-			description = "the admin endpoint's port on 127.0.0.1 [default: any free port, written to <lab-state>/admin.port]")
+	@Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "${env:GRAYCHAIN_ADMIN_PORT:-0}",
+			description = "the admin endpoint's port on 127.0.0.1 [GRAYCHAIN_ADMIN_PORT, default: any free port, written to <lab-state>/admin.port]")
 	int adminPort;
 
-	@Option(names = "--jars-dir", paramLabel = "DIR",
-			description = "one folder holding every service's runnable jar, instead of the build folders")
+	@Option(names = "--jars-dir", paramLabel = "DIR", defaultValue = "${env:GRAYCHAIN_JARS_DIR}",
+			description = "one folder holding every service's runnable jar, instead of the build folders [GRAYCHAIN_JARS_DIR]")
 	String jarsDir;
 
 	@Override
@@ -47,7 +47,7 @@ public final class LabDaemonCommand implements Callable<Integer> {
 		}
 		return new LabOptions(root, overlayDir, location.labState(), run.labPort(), adminPort,
 				new JarLocator(root, run.buildDir(), jarsDir == null ? null : root.resolve(jarsDir).normalize()), run.jvmFlags(),
-				Duration.ofSeconds(run.readyTimeout()));
+				Duration.ofSeconds(run.readyTimeout()), run.restartBackoff());
 	}
 
 }

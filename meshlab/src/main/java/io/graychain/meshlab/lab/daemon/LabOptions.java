@@ -17,9 +17,10 @@ import io.graychain.meshlab.lab.pods.JarLocator;
  * @param jars where the services' runnable jars are
  * @param jvmFlags the flags of every service JVM
  * @param readyWithin how long every pod may take to get ready
+ * @param restartBackoff the first back-off before a pod that exited is restarted (the kubelet's 10 s)
  */
 public record LabOptions(Path repo, Path overlay, Path stateDir, int ingressPort, int adminPort, JarLocator jars,
-		List<String> jvmFlags, Duration readyWithin) {
+		List<String> jvmFlags, Duration readyWithin, Duration restartBackoff) {
 
 	/** JVM flags for many small services on few cores: C1 only, serial GC, small stacks and heap. */
 	public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",

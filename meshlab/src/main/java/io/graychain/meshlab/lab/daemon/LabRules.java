@@ -1,10 +1,9 @@
 package io.graychain.meshlab.lab.daemon;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.graychain.meshlab.analyze.Analyzer;
@@ -13,12 +12,11 @@ import io.graychain.meshlab.lab.proxy.EngineRouter;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.mesh.MeshLoader;
 import io.graychain.meshlab.mesh.VirtualServiceDef;
-import io.graychain.meshlab.scenario.Scenario;
 
 /**
  * The rules in force in the lab: the overlay's own (Gateway, DestinationRules, baseline) plus at
  * most one scenario. A scenario is checked by the engine's analyzer before it takes effect; one with
- * a mistake is refused and the rules in force stay as they were.
+ * an error is refused and the rules in force stay as they were (warnings are told, and applied).
  */
 public final class LabRules {
 
@@ -26,14 +24,12 @@ public final class LabRules {
 
 	private final EngineRouter router;
 
-	private final Path scenariosDir;
-
-	private final java.util.function.Consumer<String> record;
+	private final Consumer<String> record;
 
 	private volatile String inForce = "baseline";
 
-	public LabRules(MeshConfig base, EngineRouter router, Path scenariosDir) {
-		this(base, router, scenariosDir, yaml -> {
+	public LabRules(MeshConfig base, EngineRouter router) {
+		this(base, router, yaml -> {
 		});
 	}
 
@@ -41,10 +37,9 @@ public final class LabRules {
 	 * Rules that also hand the YAML in force over the overlay's own rules to {@code record} (empty for
 	 * the baseline), each time they change, for {@code scripts/explain --lab}.
 	 */
-	public LabRules(MeshConfig base, EngineRouter router, Path scenariosDir, java.util.function.Consumer<String> record) {
+	public LabRules(MeshConfig base, EngineRouter router, Consumer<String> record) {
 		this.base = base;
 		this.router = router;
-		this.scenariosDir = scenariosDir;
 		this.record = record;
 		record.accept("");
 	}
@@ -57,31 +52,39 @@ public final class LabRules {
 	public record Change(boolean applied, String message) {
 	}
 
-	/** Applies a scenario by name ({@code istio/scenarios/<name>}) or a YAML file or folder, over the overlay's rules. */
-	public synchronized Change apply(String nameOrPath) {
-		Path dir = resolve(nameOrPath);
-		if (dir == null) {
-			return new Change(false, "no scenario '" + nameOrPath + "' in " + scenariosDir + " and no such file; scenarios: "
-					+ Scenario.all(scenariosDir).stream().map(Scenario::name).collect(Collectors.joining(", ")));
+	/**
+	 * Applies the Istio resources in {@code yaml} over the overlay's rules; {@code name} (the scenario or
+	 * file it came from, as the client names it) is what the status shows. Nothing is read from disk:
+	 * the client resolved its scenario and sent the YAML.
+	 */
+	public Change apply(String name, String yaml) {
+		return apply(name, yaml, List.of());
+	}
+
+	/** As above; {@code files} (the names of the files the YAML came from) are what the answer lists. */
+	public synchronized Change apply(String name, String yaml, List<String> files) {
+		MeshLoader loader = new MeshLoader().read(yaml, name);
+		List<String> mistakes = loader.problems().stream().map(p -> "Error [UNREADABLE] (" + p.file() + ") "
+				+ (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()).collect(Collectors.toList());
+		if (mistakes.isEmpty() && loader.resources().isEmpty()) {
+			mistakes.add("Error [EMPTY] (" + name + ") no Istio resources in it");
 		}
-		List<Path> files = Files.isDirectory(dir) ? new Scenario(nameOrPath, dir).istioFiles() : List.of(dir);
-		MeshLoader loader = new MeshLoader();
-		files.forEach(loader::read);
 		MeshConfig candidate = base.apply(loader.resources());
-		List<String> mistakes = loader.problems().stream().map(p -> "Error [UNKNOWN_FIELD] (" + p.file() + ") "
-				+ p.field() + ": " + p.message()).collect(Collectors.toList());
-		List<Finding> findings = Analyzer.analyze(candidate);
-		findings.stream().filter(Finding::isError).map(Finding::toString).forEach(mistakes::add);
-		String warnings = findings.stream().filter(f -> !f.isError()).map(f -> "\n  " + f).collect(Collectors.joining());
+		String warnings = "";
+		if (mistakes.isEmpty()) {
+			List<Finding> findings = Analyzer.analyze(candidate);
+			findings.stream().filter(Finding::isError).map(Finding::toString).forEach(mistakes::add);
+			warnings = findings.stream().filter(f -> !f.isError()).map(f -> "\n  " + f).collect(Collectors.joining());
+		}
 		if (!mistakes.isEmpty()) {
-			return new Change(false, "refused " + nameOrPath + ", the rules in force (" + inForce + ") stay:\n  "
+			return new Change(false, "refused " + name + ", the rules in force (" + inForce + ") stay:\n  "
 					+ String.join("\n  ", mistakes));
 		}
 		router.use(candidate);
-		record.accept(files.stream().map(LabRules::read).collect(Collectors.joining("\n---\n")));
-		inForce = nameOrPath + " (since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
-		return new Change(true, "applied " + nameOrPath + ": " + files.stream().map(f -> f.getFileName().toString())
-			.collect(Collectors.joining(", ")) + warnings);
+		record.accept(yaml);
+		inForce = name + " (since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
+		return new Change(true, "applied " + name + ": " + (files.isEmpty() ? loader.resources().stream()
+			.map(r -> r.kind() + " " + r.name()).collect(Collectors.joining(", ")) : String.join(", ", files)) + warnings);
 	}
 
 	/** Back to the overlay's own rules (the all-v1 baseline). */
@@ -101,23 +104,6 @@ public final class LabRules {
 					String.join(",", vs.hosts()), String.join(",", vs.gateways()), vs.file()));
 		}
 		return out.toString();
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
-
-	private Path resolve(String nameOrPath) {
-		if (!nameOrPath.contains("/") && !nameOrPath.isBlank() && Files.isDirectory(scenariosDir.resolve(nameOrPath))) {
-			return scenariosDir.resolve(nameOrPath);
-		}
-		Path path = Path.of(nameOrPath);
-		return !nameOrPath.isBlank() && Files.exists(path) ? path : null;
 	}
 
 }

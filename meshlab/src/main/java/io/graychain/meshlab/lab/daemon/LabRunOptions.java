@@ -1,5 +1,6 @@
 package io.graychain.meshlab.lab.daemon;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,11 @@ public final class LabRunOptions {
 			description = "how long every pod may take to get ready [GRAYCHAIN_READY_TIMEOUT, default: ${DEFAULT-VALUE}]")
 	int readyTimeout;
 
+	@Option(names = "--restart-backoff-ms", paramLabel = "MS", defaultValue = "${env:GRAYCHAIN_RESTART_BACKOFF_MS:-10000}",
+			description = "the first back-off before a pod that exited again is restarted; it doubles up to 30 times this,"
+					+ " as the kubelet's 10 s to 300 s [GRAYCHAIN_RESTART_BACKOFF_MS, default: ${DEFAULT-VALUE}]")
+	long restartBackoffMs;
+
 	public int labPort() {
 		return labPort;
 	}
@@ -42,10 +48,17 @@ public final class LabRunOptions {
 		return readyTimeout;
 	}
 
+	public Duration restartBackoff() {
+		if (restartBackoffMs < 1) {
+			throw new IllegalArgumentException("--restart-backoff-ms must be at least 1, not " + restartBackoffMs);
+		}
+		return Duration.ofMillis(restartBackoffMs);
+	}
+
 	/** These options as the daemon's arguments. */
 	public List<String> daemonArgs() {
 		List<String> args = new ArrayList<>(List.of("--lab-port", String.valueOf(labPort), "--build-dir", buildDir,
-				"--ready-timeout", String.valueOf(readyTimeout)));
+				"--ready-timeout", String.valueOf(readyTimeout), "--restart-backoff-ms", String.valueOf(restartBackoffMs)));
 		if (!jvmFlags.isBlank()) {
 			args.addAll(List.of("--jvm-flags", jvmFlags));
 		}

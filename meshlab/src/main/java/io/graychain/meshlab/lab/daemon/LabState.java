@@ -4,16 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The files a running lab keeps in its state folder, for {@code scripts/lab} and for cleaning up
- * after a lab that died: {@code lab.pid}, {@code admin.port}, {@code ingress.url}, {@code pods.pids}
+ * after a lab that died: {@code lab.pid}, {@code admin.port}, {@code admin.token} (the secret that
+ * state-changing admin calls carry, readable by its owner only), {@code ingress.url}, {@code pods.pids}
  * (one {@code <pid> <pod>} line per pod process), and for {@code scripts/explain --lab} the rules in
  * force: {@code overlay.path} (the overlay's folder) and {@code rules-in-force.yaml} (a copy of the
  * YAML applied over it; empty for the baseline).
  */
 public record LabState(Path dir) {
+
+	/** The file of the admin secret. */
+	public static final String TOKEN = "admin.token";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** The file that holds the lab's overlay folder, one line. */
 	public static final String OVERLAY = "overlay.path";
@@ -33,6 +42,31 @@ public record LabState(Path dir) {
 		write("admin.port", adminPort + "\n");
 	}
 
+	/** A new secret for this lab's admin calls, in {@code admin.token} (mode 0600 from its creation on). */
+	public String writeToken() {
+		byte[] random = new byte[32];
+		RANDOM.nextBytes(random);
+		String token = HexFormat.of().formatHex(random);
+		try {
+			Files.createDirectories(dir);
+			Path tmp = dir.resolve("admin.token.tmp");
+			Files.deleteIfExists(tmp);
+			if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			else {
+				Files.createFile(tmp);
+			}
+			Files.writeString(tmp, token + "\n");
+			Files.move(tmp, dir.resolve(TOKEN), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			return token;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public void writeIngress(String ingressUrl) {
 		write("ingress.url", ingressUrl + "\n");
 	}
@@ -43,7 +77,7 @@ public record LabState(Path dir) {
 
 	/** Removes the files of a running lab (logs stay for a look after the fact). */
 	public void clear() {
-		for (String file : List.of("lab.pid", "admin.port", "ingress.url", "pods.pids", OVERLAY, RULES)) {
+		for (String file : List.of("lab.pid", "admin.port", TOKEN, "ingress.url", "pods.pids", OVERLAY, RULES)) {
 			try {
 				Files.deleteIfExists(dir.resolve(file));
 			}

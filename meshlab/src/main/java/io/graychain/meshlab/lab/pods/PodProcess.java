@@ -9,14 +9,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One pod as a local process: the service's runnable jar with the pod's environment, listening on a
  * loopback port, sending its outbound HTTP through its sidecar ({@code -Dhttp.proxyHost}), logging
- * to a file. Ready when its readiness probe answers 200, like the kubelet's probe.
+ * to a file. Ready when its readiness probe answers 200, like the kubelet's probe. Once
+ * {@link #supervise supervised}, a process that exits is started again after the kubelet's back-off
+ * ({@link RestartBackoff}), until the pod is stopped.
  */
 public final class PodProcess {
 
@@ -29,14 +34,23 @@ public final class PodProcess {
 
 	private final Path log;
 
-	private final Process process;
+	private final ProcessBuilder builder;
+
+	private volatile Process process;
 
 	private volatile boolean ready;
 
-	private PodProcess(PodSpec spec, int port, Path log, Process process) {
+	private volatile boolean stopped;
+
+	private volatile boolean backingOff;
+
+	private final AtomicInteger restarts = new AtomicInteger();
+
+	private PodProcess(PodSpec spec, int port, Path log, ProcessBuilder builder, Process process) {
 		this.spec = spec;
 		this.port = port;
 		this.log = log;
+		this.builder = builder;
 		this.process = process;
 	}
 
@@ -63,7 +77,10 @@ public final class PodProcess {
 			Path log = logs.resolve(spec.name() + ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().putAll(spec.env());
-			return new PodProcess(spec, port, log, builder.start());
+			Process first = builder.start();
+			// a restarted process writes on after the last one, as kubectl logs --previous would show
+			builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			return new PodProcess(spec, port, log, builder, first);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start " + spec.name() + ": " + ex.getMessage(), ex);
@@ -103,8 +120,76 @@ public final class PodProcess {
 		}
 	}
 
-	/** Stops the pod as the kubelet does: SIGTERM, the grace period, then SIGKILL. */
+	/**
+	 * From now on, restarts the process whenever it exits, after {@code backoff}'s delay, and probes
+	 * it until it is ready again; {@code onRestart} hears of each new process (its pid changed).
+	 */
+	public void supervise(RestartBackoff backoff, ScheduledExecutorService timer, Runnable onRestart) {
+		watch(process, backoff, timer, onRestart);
+	}
+
+	private void watch(Process watched, RestartBackoff backoff, ScheduledExecutorService timer, Runnable onRestart) {
+		watched.onExit().thenRun(() -> {
+			Instant finished = Instant.now();
+			synchronized (this) {
+				if (stopped || watched != process) {
+					return;
+				}
+				ready = false;
+				backingOff = true;
+			}
+			timer.schedule(() -> restart(finished, backoff, timer, onRestart), backoff.delay(finished).toMillis(),
+					TimeUnit.MILLISECONDS);
+		});
+	}
+
+	private void restart(Instant finished, RestartBackoff backoff, ScheduledExecutorService timer, Runnable onRestart) {
+		Process started;
+		synchronized (this) {
+			if (stopped) {
+				return;
+			}
+			backoff.restarted(finished, Instant.now());
+			try {
+				started = builder.start();
+			}
+			catch (IOException ex) {
+				// cannot start (the jar went away): try again after the next back-off, as the kubelet would
+				backingOff = false;
+				timer.schedule(() -> restart(Instant.now(), backoff, timer, onRestart), backoff.delay(Instant.now()).toMillis(),
+						TimeUnit.MILLISECONDS);
+				return;
+			}
+			process = started;
+			backingOff = false;
+			restarts.incrementAndGet();
+		}
+		onRestart.run();
+		watch(started, backoff, timer, onRestart);
+		probeUntilReady(started, timer);
+	}
+
+	private void probeUntilReady(Process probed, ScheduledExecutorService timer) {
+		timer.schedule(() -> {
+			if (stopped || probed != process || !probed.isAlive()) {
+				return;
+			}
+			if (probe()) {
+				ready = true;
+			}
+			else {
+				probeUntilReady(probed, timer);
+			}
+		}, 250, TimeUnit.MILLISECONDS);
+	}
+
+	/** Stops the pod as the kubelet does: SIGTERM, the grace period, then SIGKILL; no restart after. */
 	public void stop(Duration grace) {
+		Process process;
+		synchronized (this) {
+			stopped = true;
+			process = this.process;
+		}
 		process.destroy();
 		try {
 			if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -150,6 +235,16 @@ public final class PodProcess {
 
 	public boolean ready() {
 		return ready && process.isAlive();
+	}
+
+	/** How many times the process was started again after it exited. */
+	public int restarts() {
+		return restarts.get();
+	}
+
+	/** {@code ready}, {@code start} (not ready yet), {@code backoff} (exited, waiting to be restarted), {@code exited}. */
+	public String state() {
+		return ready() ? "ready" : process.isAlive() ? "start" : backingOff ? "backoff" : "exited";
 	}
 
 	public Path log() {

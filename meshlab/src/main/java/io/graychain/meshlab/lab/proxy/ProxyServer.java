@@ -1,43 +1,43 @@
 package io.graychain.meshlab.lab.proxy;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.graychain.meshlab.lab.http.LabThreads;
+import io.graychain.meshlab.lab.http.LocalReply;
+import io.graychain.meshlab.lab.http.LoopbackServer;
+import io.graychain.meshlab.lab.http.ServerLimits;
 import io.graychain.meshlab.route.HttpRequest;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * A loopback HTTP proxy that routes with a {@link Router}: the ingress gateway (requests in origin
  * form, {@code GET /path} with a Host header) or one workload's sidecar (an HTTP forward proxy, the
  * absolute form {@code GET http://appb:8000/path} that a JDK client pointed at it sends).
+ *
+ * <p>The authority routed on is the Host header, or the authority of an absolute-form target, which
+ * then replaces Host (RFC 9112 3.2.2), as Envoy's HTTP/1 codec does: in
+ * {@code source/common/http/http1/codec_impl.cc}, {@code ServerConnectionImpl::handlePath} takes a
+ * target that starts with {@code /} as the path whatever follows, so {@code //other.host/x} is a path
+ * and never an authority; only an absolute URL sets {@code :authority}.
  */
 public final class ProxyServer implements AutoCloseable {
 
-	private final HttpServer server;
+	/** Where the lab's proxies say which rule refused a request (visible ASCII, bounded). */
+	public static final String REASON_HEADER = "x-graychain-reason";
 
-	private final String from;
+	private final LoopbackServer server;
 
-	private final Router router;
-
-	private final Forwarder forwarder;
-
-	private ProxyServer(HttpServer server, String from, Router router, Forwarder forwarder) {
+	private ProxyServer(LoopbackServer server) {
 		this.server = server;
-		this.from = from;
-		this.router = router;
-		this.forwarder = forwarder;
 	}
 
 	/**
@@ -45,70 +45,88 @@ public final class ProxyServer implements AutoCloseable {
 	 *
 	 * @param from {@link Router#GATEWAY} or the Deployment name of the workload this sidecar belongs to
 	 */
-	public static ProxyServer start(String from, int port, Router router, Forwarder forwarder, ExecutorService executor) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-			ProxyServer proxy = new ProxyServer(server, from, router, forwarder);
-			server.createContext("/", proxy::handle);
-			server.setExecutor(executor);
-			server.start();
-			return proxy;
-		}
-		catch (BindException ex) {
-			throw new PortInUseException(port, Router.GATEWAY.equals(from) ? "the ingress gateway" : "the sidecar of " + from);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	public static ProxyServer start(String from, int port, Router router, Forwarder forwarder, LabThreads threads,
+			ServerLimits limits) {
+		String what = Router.GATEWAY.equals(from) ? "the ingress gateway" : "the sidecar of " + from;
+		return new ProxyServer(LoopbackServer.start(port, threads, limits, new Routing(from, router, forwarder), what));
 	}
 
 	public int port() {
-		return server.getAddress().getPort();
-	}
-
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			URI uri = exchange.getRequestURI();
-			String host = uri.getRawAuthority() != null ? uri.getRawAuthority() : exchange.getRequestHeaders().getFirst("Host");
-			String pathAndQuery = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-					+ (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-			Map<String, List<String>> headers = new LinkedHashMap<>();
-			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-			headers.putIfAbsent("x-request-id", List.of(UUID.randomUUID().toString()));
-			Routed routed = router.route(from, request(exchange.getRequestMethod(), host == null ? "" : host, pathAndQuery, headers));
-			byte[] body = exchange.getRequestBody().readAllBytes();
-			Forwarder.Reply reply = routed.routed()
-					? forwarder.forward(routed.endpoint(), exchange.getRequestMethod(), host, pathAndQuery, headers, body)
-					: Forwarder.Reply.error(routed.status(), routed.reason());
-			send(exchange, reply);
-		}
-	}
-
-	static HttpRequest request(String method, String host, String pathAndQuery, Map<String, List<String>> headers) {
-		HttpRequest parsed = HttpRequest.get(host, pathAndQuery);
-		Map<String, String> first = new LinkedHashMap<>();
-		headers.forEach((name, values) -> first.put(name, values.isEmpty() ? "" : values.get(0)));
-		return new HttpRequest(host, parsed.path(), method, first, parsed.query());
-	}
-
-	private static void send(HttpExchange exchange, Forwarder.Reply reply) throws IOException {
-		reply.headers().forEach((name, values) -> {
-			if (!Forwarder.HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-				exchange.getResponseHeaders().put(name, values);
-			}
-		});
-		boolean noBody = reply.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
-		exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
-		if (!noBody) {
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(reply.body());
-			}
-		}
+		return server.port();
 	}
 
 	@Override
 	public void close() {
-		server.stop(0);
+		server.close();
+	}
+
+	/** The request as the route engine takes it: lower-case header names, the first value of each. */
+	static HttpRequest request(String method, String host, String pathAndQuery, HttpFields headers) {
+		HttpRequest parsed = HttpRequest.get(host, pathAndQuery);
+		Map<String, String> first = new LinkedHashMap<>();
+		for (HttpField field : headers) {
+			first.putIfAbsent(field.getLowerCaseName(), field.getValue());
+		}
+		return new HttpRequest(host, parsed.path(), method, first, parsed.query());
+	}
+
+	/** The body of Envoy's own reply for a status its router answers with. */
+	static String envoyBody(int status) {
+		return switch (status) {
+			// route not found: sendLocalReply(Http::Code::NotFound, "", ...) in router.cc, Filter::decodeHeaders
+			case 404 -> "";
+			// sendNoHealthyUpstreamResponse in router.cc
+			case 503 -> "no healthy upstream";
+			default -> LocalReply.reason(status);
+		};
+	}
+
+	private static final class Routing extends Handler.Abstract {
+
+		private final String from;
+
+		private final Router router;
+
+		private final Forwarder forwarder;
+
+		Routing(String from, Router router, Forwarder forwarder) {
+			this.from = from;
+			this.router = router;
+			this.forwarder = forwarder;
+		}
+
+		@Override
+		public boolean handle(Request request, Response response, Callback callback) {
+			HttpURI uri = request.getHttpURI();
+			String host = uri.getAuthority();
+			if (host == null || host.isEmpty()) {
+				LocalReply.sendStatus(response, callback, 400);
+				return true;
+			}
+			String pathAndQuery = uri.getPathQuery() == null || uri.getPathQuery().isEmpty() ? "/" : uri.getPathQuery();
+			HttpFields.Mutable headers = HttpFields.build(request.getHeaders());
+			headers.put(HttpHeader.HOST, host);
+			if (!headers.contains("x-request-id")) {
+				headers.put("x-request-id", UUID.randomUUID().toString());
+			}
+			Routed routed;
+			try {
+				routed = router.route(from, request(request.getMethod(), host, pathAndQuery, headers));
+			}
+			catch (IllegalArgumentException badEscape) {
+				// a query the engine cannot decode (%zz): Envoy's codec answers such a target with 400
+				LocalReply.sendStatus(response, callback, 400);
+				return true;
+			}
+			if (!routed.routed()) {
+				response.getHeaders().put(REASON_HEADER, LocalReply.printable(routed.reason(), 200));
+				LocalReply.send(response, callback, routed.status(), envoyBody(routed.status()));
+				return true;
+			}
+			forwarder.forward(routed.endpoint(), pathAndQuery, headers, request, response, callback);
+			return true;
+		}
+
 	}
 
 }

@@ -71,7 +71,7 @@ class LabControlTest {
 	@Test
 	void withoutALabThereIsNothingToStopOrAsk() {
 		assertThat(control().stop(Duration.ofSeconds(5))).isFalse();
-		assertThatThrownBy(() -> control().admin("GET", "/status", "")).isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> control().client()).isInstanceOf(IllegalStateException.class)
 			.hasMessage("no lab runs (start one with scripts/lab up)");
 	}
 

@@ -24,15 +24,22 @@ class LabDaemonCommandTest {
 	@Test
 	void optionsGiven() {
 		LabOptions options = options("--repo", REPO.toString(), "--overlay", "k8s/overlays/v1", "--lab-state", "/tmp/lab-x",
-				"--lab-port", "18181", "--jvm-flags", " -Xmx64m  -Xss256k ", "--ready-timeout", "30");
+				"--lab-port", "18181", "--jvm-flags", " -Xmx64m  -Xss256k ", "--ready-timeout", "30", "--restart-backoff-ms", "250",
+				"--admin-port", "18182");
 
 		assertThat(options.repo()).isEqualTo(REPO);
 		assertThat(options.overlay()).isEqualTo(REPO.resolve("k8s/overlays/v1"));
 		assertThat(options.stateDir()).isEqualTo(Path.of("/tmp/lab-x"));
 		assertThat(options.ingressPort()).isEqualTo(18181);
-		assertThat(options.adminPort()).isZero();
+		assertThat(options.adminPort()).isEqualTo(18182);
 		assertThat(options.jvmFlags()).containsExactly("-Xmx64m", "-Xss256k");
 		assertThat(options.readyWithin()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(options.restartBackoff()).isEqualTo(Duration.ofMillis(250));
+	}
+
+	@Test
+	void theKubeletsBackoffByDefault() {
+		assertThat(options("--repo", REPO.toString()).restartBackoff()).isEqualTo(io.graychain.meshlab.lab.pods.RestartBackoff.KUBELET_INITIAL);
 	}
 
 	@Test

@@ -34,15 +34,13 @@ class LabRulesTest {
 	@Test
 	void recordsTheYamlInForceAndAppliesWarningsButRefusesErrors() throws Exception {
 		List<String> recorded = new ArrayList<>();
-		LabRules rules = new LabRules(Mesh.of(), new EngineRouter(Mesh.of(), Map.of()), dir, recorded::add);
+		LabRules rules = new LabRules(Mesh.of(), new EngineRouter(Mesh.of(), Map.of()), recorded::add);
 		assertThat(recorded).containsExactly("");
-		Path warned = Files.writeString(dir.resolve("upper.yaml"), APPB.formatted("v2"));
-		LabRules.Change applied = rules.apply(warned.toString());
+		LabRules.Change applied = rules.apply("upper.yaml", APPB.formatted("v2"));
 		assertThat(applied.applied()).isTrue();
 		assertThat(applied.message()).contains("Warning [UPPERCASE_HEADER_NAME]");
 		assertThat(recorded).last().asString().contains("subset: v2");
-		Path wrong = Files.writeString(dir.resolve("wrong.yaml"), APPB.formatted("v9"));
-		assertThat(rules.apply(wrong.toString()).applied()).isFalse();
+		assertThat(rules.apply("wrong.yaml", APPB.formatted("v9")).applied()).isFalse();
 		assertThat(recorded).hasSize(2);
 		rules.reset();
 		assertThat(recorded).last().isEqualTo("");
