@@ -16,13 +16,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The frontend on a random loopback port, with WireMock (named {@code forecast}) standing in for
- * the forecast service and a short read timeout. Test classes that share it share one context.
+ * the forecast service and a read timeout long enough for a loaded machine (ForecastTimeoutTest pins the
+ * configured one). Test classes that share it share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.address=127.0.0.1", "graychain.downstream.read-timeout=500" })
+		properties = { "server.address=127.0.0.1", "graychain.downstream.read-timeout=10000" })
 @AutoConfigureMockMvc
 @EnableWireMock(@ConfigureWireMock(name = "forecast", configurationCustomizers = LoopbackWireMock.class,
 		baseUrlProperties = "spring.cloud.openfeign.client.config.forecast.url"))

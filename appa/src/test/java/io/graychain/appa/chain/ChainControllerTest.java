@@ -27,8 +27,12 @@ import static io.graychain.appa.chain.AppbStubs.appbV2;
 import static io.graychain.appa.chain.AppbStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * appa's chain replies against a WireMock appb. The read timeout is long here so that a loaded machine never
+ * turns an error reply into a timeout; {@link AppbSlowTest} pins the timeout itself.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "graychain.downstream.read-timeout=1500", "graychain.identity.version=v1" })
+		properties = { "graychain.downstream.read-timeout=10000", "graychain.identity.version=v1" })
 @EnableWireMock(@ConfigureWireMock(name = "appb", baseUrlProperties = "spring.cloud.openfeign.client.config.appb.url",
 		configurationCustomizers = LoopbackWireMock.class))
 class ChainControllerTest {
@@ -90,18 +94,6 @@ class ChainControllerTest {
 	}
 
 	@Test
-	void aSlowAppbIsAGatewayTimeoutNamingIt() {
-		appb.stubFor(get(urlEqualTo("/")).willReturn(appbV2().withFixedDelay(4_000)));
-		long start = System.nanoTime();
-		HttpResponse<String> reply = call("/");
-		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_500);
-		assertThat(reply.statusCode()).isEqualTo(504);
-		assertProblem(reply, "appb", "appa:v1 > appb:!504");
-		assertThat((String) JsonPath.read(reply.body(), "$.detail")).isEqualTo("appb did not answer within 1500 ms");
-		assertThat(call("/", "Accept", "text/plain").body()).isEqualTo("appa:v1 > appb:!504\n");
-	}
-
-	@Test
 	void aGarbageBodyIsABadGateway() {
 		appb.stubFor(get(urlEqualTo("/")).willReturn(json(200, "<html>not a report")));
 		assertProblem(call("/"), "appb", "appa:v1 > appb:!502");
@@ -146,7 +138,7 @@ class ChainControllerTest {
 		assertProblem(reply, "db", "appa:v1 > appb:v2 > db:!503");
 	}
 
-	private static void assertProblem(HttpResponse<String> reply, String failedHop, String chain) {
+	static void assertProblem(HttpResponse<String> reply, String failedHop, String chain) {
 		assertThat(reply.statusCode()).isBetween(502, 504);
 		assertThat(reply.headers().firstValue("content-type")).hasValue("application/problem+json");
 		assertThat((String) JsonPath.read(reply.body(), "$.failedHop")).isEqualTo(failedHop);

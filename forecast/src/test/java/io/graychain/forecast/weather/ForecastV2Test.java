@@ -1,7 +1,5 @@
 package io.graychain.forecast.weather;
 
-import java.time.Duration;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
 import org.wiremock.spring.ConfigureWireMock;
@@ -9,7 +7,6 @@ import org.wiremock.spring.EnableWireMock;
 import org.wiremock.spring.InjectWireMock;
 
 import io.graychain.support.test.LoopbackWireMock;
-
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,8 +31,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** forecast v2 adds recommendations: it calls recommendation, passes the allow-list on, and fails clearly. */
-@SpringBootTest(properties = { "VERSION=v2", "graychain.downstream.read-timeout=500" })
+/**
+ * forecast v2 adds recommendations: it calls recommendation, passes the allow-list on, and fails clearly. The read
+ * timeout is long here so that a loaded machine never turns a reply into a timeout; {@link ForecastV2TimeoutTest}
+ * keeps the configured one.
+ */
+@SpringBootTest(properties = { "VERSION=v2", "spring.cloud.openfeign.client.config.recommendation.read-timeout=10000" })
 @AutoConfigureMockMvc
 @EnableWireMock(@ConfigureWireMock(name = "recommendation", configurationCustomizers = LoopbackWireMock.class,
 		baseUrlProperties = "spring.cloud.openfeign.client.config.recommendation.url"))
@@ -125,17 +126,6 @@ class ForecastV2Test {
 	void anErrorStatusIsA502() throws Exception {
 		recommendation.stubFor(RecommendationStubs.recommendations().willReturn(aResponse().withStatus(500)));
 		failsAt(502, "recommendation:!502");
-	}
-
-	@Test
-	void aReplyPastTheReadTimeoutIsA504WithinBoundedTime() throws Exception {
-		// The recommendation client waits 2 s (application.yaml); the reply would take 5 s. The bound
-		// proves the timeout answered, with room for a busy machine.
-		recommendation.stubFor(RecommendationStubs.answering().willReturn(okJson(RecommendationStubs.REPLY)
-			.withFixedDelay(5_000)));
-		long started = System.nanoTime();
-		failsAt(504, "recommendation:!504");
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(4_000));
 	}
 
 	private ResultActions forecast(String city) throws Exception {
