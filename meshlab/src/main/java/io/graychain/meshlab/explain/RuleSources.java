@@ -22,6 +22,7 @@ import io.graychain.meshlab.lab.daemon.LabTopology;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.mesh.MeshLoader;
 import io.graychain.meshlab.mesh.Resource;
+import io.graychain.meshlab.scenario.GatewayApiTwin;
 import io.graychain.meshlab.scenario.Scenario;
 
 /**
@@ -130,9 +131,18 @@ public final class RuleSources {
 
 	/** {@code layers} applied in order; a scenario name is looked up in {@code scenariosDir}. */
 	public static MeshConfig apply(MeshConfig config, List<Layer> layers, Path scenariosDir) {
+		return apply(config, layers, scenariosDir, false);
+	}
+
+	/**
+	 * {@code layers} applied in order; with {@code gatewayApi}, a scenario layer applies the
+	 * scenario's Gateway API twin instead of its Istio rules ({@link GatewayApiTwin}).
+	 */
+	public static MeshConfig apply(MeshConfig config, List<Layer> layers, Path scenariosDir, boolean gatewayApi) {
 		MeshConfig out = config;
 		for (Layer layer : layers) {
-			List<Path> files = files(layer, scenariosDir);
+			boolean twin = gatewayApi && layer.scenario();
+			List<Path> files = twin ? twinFiles(layer, scenariosDir) : files(layer, scenariosDir);
 			MeshLoader loader = new MeshLoader();
 			files.forEach(loader::read);
 			if (!loader.problems().isEmpty()) {
@@ -140,9 +150,22 @@ public final class RuleSources {
 				throw new ExplainException("cannot read " + p.file() + (p.field().isEmpty() ? "" : " " + p.field()) + ": "
 						+ firstLine(p.message()));
 			}
-			out = out.apply(loader.resources());
+			out = twin ? GatewayApiTwin.apply(out, loader.resources()) : out.apply(loader.resources());
 		}
 		return out;
+	}
+
+	private static List<Path> twinFiles(Layer layer, Path scenariosDir) {
+		files(layer, scenariosDir); // the same answer as without --gateway-api for a scenario that does not exist
+		String value = layer.value();
+		Path dir = !value.contains("/") && scenariosDir != null && Files.isDirectory(scenariosDir.resolve(value))
+				? scenariosDir.resolve(value) : Path.of(value);
+		Scenario scenario = new Scenario(dir.getFileName().toString(), dir);
+		if (!scenario.hasGatewayApiTwin()) {
+			throw new ExplainException("scenario '" + layer.value() + "' has no Gateway API twin (no " + Scenario.GATEWAY_API
+					+ "/ folder); its README says what to use instead");
+		}
+		return scenario.gatewayApiFiles();
 	}
 
 	private static List<Path> files(Layer layer, Path scenariosDir) {

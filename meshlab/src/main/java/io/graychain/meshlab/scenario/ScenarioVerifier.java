@@ -11,12 +11,9 @@ import io.graychain.meshlab.chain.ChainShares;
 import io.graychain.meshlab.chain.ChainWalker;
 import io.graychain.meshlab.kustomize.ManifestException;
 import io.graychain.meshlab.mesh.GatewayDef;
-import io.graychain.meshlab.mesh.HostNames;
-import io.graychain.meshlab.mesh.HttpRouteDef;
 import io.graychain.meshlab.mesh.KubeGatewayDef;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.mesh.MeshLoader;
-import io.graychain.meshlab.mesh.VirtualServiceDef;
 import io.graychain.meshlab.route.RouteEngine;
 import io.graychain.meshlab.route.Share;
 import io.graychain.meshlab.route.Source;
@@ -51,29 +48,14 @@ public final class ScenarioVerifier {
 		return verify(scenario.name(), withScenario(scenario), scenario.expectation());
 	}
 
-	/**
-	 * The base configuration with the scenario's Gateway API twin applied instead of its Istio rules,
-	 * as its README says: the VirtualServices for the hosts the twin routes removed first (the
-	 * gateway hostnames of its HTTPRoutes, the Services its mesh HTTPRoutes attach to).
-	 */
+	/** The base configuration with the scenario's Gateway API twin applied instead of its Istio rules ({@link GatewayApiTwin}). */
 	public MeshConfig withGatewayApiTwin(Scenario scenario) {
 		MeshLoader loader = new MeshLoader();
 		scenario.gatewayApiFiles().forEach(loader::read);
 		if (!loader.problems().isEmpty()) {
 			throw new ManifestException(scenario.name() + " (Gateway API twin): " + loader.problems());
 		}
-		MeshConfig twin = base.apply(loader.resources());
-		java.util.Set<String> routed = new java.util.HashSet<>();
-		for (HttpRouteDef route : twin.httpRoutesByCreation()) {
-			routed.addAll(route.hostnames());
-			route.parentRefs().stream().filter(p -> "Service".equals(p.getKind()))
-				.forEach(p -> routed.add(HostNames.fqdn(p.getName(), p.getNamespace() == null ? route.namespace() : p.getNamespace())));
-		}
-		List<String> replaced = twin.virtualServices().stream()
-			.filter(vs -> vs.qualifiedHosts().stream().anyMatch(routed::contains))
-			.map(VirtualServiceDef::name)
-			.toList();
-		return twin.without(r -> "VirtualService".equals(r.kind()) && replaced.contains(r.name()));
+		return GatewayApiTwin.apply(base, loader.resources());
 	}
 
 	/** The scenario's expectation checked against its Gateway API twin, entering at the Gateway graychain-http. */

@@ -74,6 +74,41 @@ class ExplainCommandTest {
 	}
 
 	@Test
+	void explainsAtTheGatewayApiGatewayWithTheTwinOfAScenario() {
+		Run run = explain("--scenario", "end-user-jason", "--gateway-api", "--from", "graychain-http", "--host", "appa.graychain.local",
+				"-H", "End-User: alice");
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("graychain-http -> appa.graychain.local /")
+			.contains("passed over HTTPRoute graychain/appa-gateway spec.rules[0].matches[0]: headers.end-user Exact jason: is \"alice\"")
+			.contains("decided by HTTPRoute graychain/appa-gateway spec.rules[1]")
+			.contains("decided by HTTPRoute graychain/appb-mesh spec.rules[1]")
+			.contains("100%  appa:v1 > appb:v1");
+	}
+
+	@Test
+	void rulesTakeHttpRoutesForTheMesh() {
+		Run run = explain("--no-baseline", "--rules", fixture("appb-gamma-lane.yaml").toString(), "--from", "appa-v2", "--host",
+				"appb:8000", "-H", "x-gray-lane: v2");
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("decided by HTTPRoute graychain/appb-mesh spec.rules[0].matches[0]")
+			.contains("100%  appb:v2");
+	}
+
+	@Test
+	void aVirtualServiceBesideAMeshHttpRouteIsRefusedByName() {
+		Run run = explain("--rules", fixture("appb-gamma-lane.yaml").toString(), "--from", "appa-v2", "--host", "appb:8000");
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("501 both VirtualService appb and HTTPRoute appb-mesh route appb.graychain.svc.cluster.local");
+	}
+
+	@Test
+	void aScenarioWithoutTwinIsOneLine() {
+		Run run = explain("--scenario", "weather-tester-cookie", "--gateway-api", "--host", "frontend.graychain.local");
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.err()).startsWith("explain: scenario 'weather-tester-cookie' has no Gateway API twin").doesNotContain("Exception");
+	}
+
+	@Test
 	void jsonStartsWithTheEntryHopAndNamesRuleRouteAndDestinations() throws Exception {
 		Run run = explain("--scenario", "appa-delegate-10-90", "--host", "appa.graychain.local", "--json");
 		assertThat(run.exit()).as(run.err()).isZero();
