@@ -74,7 +74,15 @@ public final class RuleSources {
 		try {
 			MeshConfig config = overlay(Path.of(Files.readString(overlayFile).strip()), true);
 			Path rules = stateDir.resolve(LabState.RULES);
-			return Files.exists(rules) ? apply(config, List.of(Layer.rules(rules.toString())), null) : config;
+			if (!Files.exists(rules)) {
+				return config;
+			}
+			// a Gateway API twin replaced the VirtualServices of the hosts it routes, as the lab applied it
+			MeshLoader loader = new MeshLoader().read(rules);
+			if (!loader.problems().isEmpty()) {
+				throw new ExplainException("cannot read the lab's rules " + rules + ": " + firstLine(loader.problems().get(0).message()));
+			}
+			return GatewayApiTwin.apply(config, loader.resources());
 		}
 		catch (IOException ex) {
 			throw new ExplainException("cannot read the lab's state in " + stateDir + ": " + ex.getMessage());

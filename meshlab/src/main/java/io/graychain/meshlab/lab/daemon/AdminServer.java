@@ -19,7 +19,8 @@ import io.graychain.meshlab.lab.proxy.PortInUseException;
  * The lab's admin endpoint on loopback, what {@code scripts/lab} talks to (plain text replies):
  * {@code GET /ready} (200 once every pod is ready, else 503 saying which are not), {@code GET /status},
  * {@code GET /sidecars} ({@code <workload> <port>} lines), {@code GET /lanes} (services with more than
- * one version), {@code POST /apply} (body: scenario name or path; 409 when refused), {@code POST /reset},
+ * one version), {@code POST /apply} (body: scenario name or path; 409 when refused), {@code POST /apply-gateway-api} (the
+ * same for a scenario's Gateway API twin), {@code POST /reset},
  * {@code POST /set-env} (body: a Deployment, then one {@code NAME=VALUE} or {@code NAME-} per line; 400
  * when malformed, 409 when its new pods do not get ready), {@code POST /shutdown}.
  */
@@ -41,6 +42,7 @@ public final class AdminServer implements AutoCloseable {
 				.map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n")))));
 			server.createContext("/lanes", get(lab, l -> reply(200, String.join("\n", l.laneServices()))));
 			server.createContext("/apply", post(lab, (l, body) -> change(l.rules().apply(body.strip()))));
+			server.createContext("/apply-gateway-api", post(lab, (l, body) -> change(l.rules().applyGatewayApi(body.strip()))));
 			server.createContext("/reset", post(lab, (l, body) -> change(l.rules().reset())));
 			server.createContext("/set-env", post(lab, AdminServer::setEnv));
 			server.createContext("/shutdown", exchange -> {

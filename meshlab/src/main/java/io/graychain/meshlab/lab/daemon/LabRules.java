@@ -10,9 +10,12 @@ import java.util.stream.Collectors;
 import io.graychain.meshlab.analyze.Analyzer;
 import io.graychain.meshlab.analyze.Finding;
 import io.graychain.meshlab.lab.proxy.EngineRouter;
+import io.graychain.meshlab.mesh.HttpRouteDef;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.mesh.MeshLoader;
+import io.graychain.meshlab.mesh.Resource;
 import io.graychain.meshlab.mesh.VirtualServiceDef;
+import io.graychain.meshlab.scenario.GatewayApiTwin;
 import io.graychain.meshlab.scenario.Scenario;
 
 /**
@@ -61,26 +64,52 @@ public final class LabRules {
 	public synchronized Change apply(String nameOrPath) {
 		Path dir = resolve(nameOrPath);
 		if (dir == null) {
-			return new Change(false, "no scenario '" + nameOrPath + "' in " + scenariosDir + " and no such file; scenarios: "
-					+ Scenario.all(scenariosDir).stream().map(Scenario::name).collect(Collectors.joining(", ")));
+			return unknown(nameOrPath);
 		}
 		List<Path> files = Files.isDirectory(dir) ? new Scenario(nameOrPath, dir).istioFiles() : List.of(dir);
+		return put(nameOrPath, files, base::apply);
+	}
+
+	/**
+	 * Applies a scenario's Gateway API twin instead of its Istio rules ({@link GatewayApiTwin}): its
+	 * HTTPRoutes, the Gateway graychain-http the lab serves on its own port, the per-version Services.
+	 */
+	public synchronized Change applyGatewayApi(String nameOrPath) {
+		Path dir = resolve(nameOrPath);
+		if (dir == null) {
+			return unknown(nameOrPath);
+		}
+		Scenario scenario = new Scenario(dir.getFileName().toString(), dir);
+		if (!Files.isDirectory(dir) || !scenario.hasGatewayApiTwin()) {
+			return new Change(false, "scenario '" + nameOrPath + "' has no Gateway API twin (no " + Scenario.GATEWAY_API
+					+ "/ folder); its README says what to use instead");
+		}
+		return put(nameOrPath + " (Gateway API)", scenario.gatewayApiFiles(), resources -> GatewayApiTwin.apply(base, resources));
+	}
+
+	private Change unknown(String nameOrPath) {
+		return new Change(false, "no scenario '" + nameOrPath + "' in " + scenariosDir + " and no such file; scenarios: "
+				+ Scenario.all(scenariosDir).stream().map(Scenario::name).collect(Collectors.joining(", ")));
+	}
+
+	/** Puts the rules of {@code files}, combined with the overlay's by {@code combine}, in force unless the analyzer finds an error. */
+	private Change put(String label, List<Path> files, java.util.function.Function<List<Resource>, MeshConfig> combine) {
 		MeshLoader loader = new MeshLoader();
 		files.forEach(loader::read);
-		MeshConfig candidate = base.apply(loader.resources());
+		MeshConfig candidate = combine.apply(loader.resources());
 		List<String> mistakes = loader.problems().stream().map(p -> "Error [UNKNOWN_FIELD] (" + p.file() + ") "
 				+ p.field() + ": " + p.message()).collect(Collectors.toList());
 		List<Finding> findings = Analyzer.analyze(candidate);
 		findings.stream().filter(Finding::isError).map(Finding::toString).forEach(mistakes::add);
 		String warnings = findings.stream().filter(f -> !f.isError()).map(f -> "\n  " + f).collect(Collectors.joining());
 		if (!mistakes.isEmpty()) {
-			return new Change(false, "refused " + nameOrPath + ", the rules in force (" + inForce + ") stay:\n  "
+			return new Change(false, "refused " + label + ", the rules in force (" + inForce + ") stay:\n  "
 					+ String.join("\n  ", mistakes));
 		}
 		router.use(candidate);
 		record.accept(files.stream().map(LabRules::read).collect(Collectors.joining("\n---\n")));
-		inForce = nameOrPath + " (since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
-		return new Change(true, "applied " + nameOrPath + ": " + files.stream().map(f -> f.getFileName().toString())
+		inForce = label + " (since " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ")";
+		return new Change(true, "applied " + label + ": " + files.stream().map(f -> f.getFileName().toString())
 			.collect(Collectors.joining(", ")) + warnings);
 	}
 
@@ -99,6 +128,11 @@ public final class LabRules {
 		for (VirtualServiceDef vs : config.virtualServices()) {
 			out.append(String.format("  VirtualService %-16s hosts %-40s gateways %-28s %s%n", vs.name(),
 					String.join(",", vs.hosts()), String.join(",", vs.gateways()), vs.file()));
+		}
+		for (HttpRouteDef route : config.httpRoutesByCreation()) {
+			out.append(String.format("  HTTPRoute      %-16s hosts %-40s parents  %-28s %s%n", route.name(),
+					String.join(",", route.hostnames()), String.join(",", route.parentRefs().stream()
+						.map(p -> (p.getKind() == null ? "Gateway" : p.getKind()) + "/" + p.getName()).toList()), route.file()));
 		}
 		return out.toString();
 	}

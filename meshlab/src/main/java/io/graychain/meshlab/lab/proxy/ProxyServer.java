@@ -55,7 +55,8 @@ public final class ProxyServer implements AutoCloseable {
 			return proxy;
 		}
 		catch (BindException ex) {
-			throw new PortInUseException(port, Router.GATEWAY.equals(from) ? "the ingress gateway" : "the sidecar of " + from);
+			throw new PortInUseException(port, Router.GATEWAY.equals(from) ? "the ingress gateway"
+					: Router.GATEWAY_API.equals(from) ? "the Gateway API gateway" : "the sidecar of " + from);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
