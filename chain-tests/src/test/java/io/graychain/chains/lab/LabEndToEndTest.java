@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local lab end to end: {@code k8s/overlays/v2} up as processes with sidecars and an ingress
- * gateway; every scenario applied, then its expect.yaml verified with real requests; scenarios
+ * gateway; every scenario applied, then its expect.yaml verified with real requests (and again with
+ * its Gateway API twin at the Gateway API gateway, where it has one); scenarios
  * switched under a running loop without losing a request; a bad scenario refused; and the lab
  * down leaving no process behind.
  */
@@ -77,6 +78,25 @@ class LabEndToEndTest {
 		Sender sender = new Sender(URI.create(client.ingressUrl()), client.sidecars(), Duration.ofSeconds(10));
 		Scenario scenario = new Scenario(name, REPO.resolve("istio/scenarios").resolve(name));
 		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT).verify(name,
+				scenario.expectation());
+		assertThat(report.passed()).as(report.text()).isTrue();
+	}
+
+	static Stream<String> gatewayApiTwins() {
+		return Scenario.all(REPO.resolve("istio/scenarios")).stream().filter(Scenario::hasGatewayApiTwin).map(Scenario::name);
+	}
+
+	/** The same expect.yaml against the scenario's Gateway API twin, entering at the Gateway graychain-http's own port. */
+	@Order(1)
+	@ParameterizedTest(name = "{0} (Gateway API)")
+	@MethodSource("gatewayApiTwins")
+	void everyGatewayApiTwinHoldsInTheLab(String name) {
+		OneShotHttp.Reply applied = lab.post("/apply-gateway-api", name);
+		assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+		LabClient client = lab.client();
+		Sender sender = new Sender(URI.create(client.gatewayApiUrl()), client.sidecars(), Duration.ofSeconds(10));
+		Scenario scenario = new Scenario(name, REPO.resolve("istio/scenarios").resolve(name));
+		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT).verify(name + " (Gateway API)",
 				scenario.expectation());
 		assertThat(report.passed()).as(report.text()).isTrue();
 	}

@@ -28,6 +28,11 @@ public record LabClient(Path stateDir) {
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	/** The ingress gateway URL; fails when no lab runs here. */
+	/** The URL of the Gateway API gateway graychain-http (its own port, as Istio deploys one gateway per Gateway). */
+	public String gatewayApiUrl() {
+		return read("gateway-api.url");
+	}
+
 	public String ingressUrl() {
 		return read("ingress.url");
 	}
