@@ -72,14 +72,7 @@ class LabEndToEndTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void everyScenarioHoldsInTheLab(String name) {
-		OneShotHttp.Reply applied = lab.post("/apply", name);
-		assertThat(applied.status()).as(applied.body()).isEqualTo(200);
-		LabClient client = lab.client();
-		Sender sender = new Sender(URI.create(client.ingressUrl()), client.sidecars(), Duration.ofSeconds(10));
-		Scenario scenario = new Scenario(name, REPO.resolve("istio/scenarios").resolve(name));
-		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT).verify(name,
-				scenario.expectation());
-		assertThat(report.passed()).as(report.text()).isTrue();
+		appliedAndHolds("/apply", name, lab.client().ingressUrl(), name);
 	}
 
 	static Stream<String> gatewayApiTwins() {
@@ -91,12 +84,17 @@ class LabEndToEndTest {
 	@ParameterizedTest(name = "{0} (Gateway API)")
 	@MethodSource("gatewayApiTwins")
 	void everyGatewayApiTwinHoldsInTheLab(String name) {
-		OneShotHttp.Reply applied = lab.post("/apply-gateway-api", name);
+		appliedAndHolds("/apply-gateway-api", name, lab.client().gatewayApiUrl(), name + " (Gateway API)");
+	}
+
+	/** Applies scenario {@code name} through {@code endpoint}, then checks its expect.yaml with requests entering at {@code gatewayUrl}. */
+	private static void appliedAndHolds(String endpoint, String name, String gatewayUrl, String label) {
+		OneShotHttp.Reply applied = lab.post(endpoint, name);
 		assertThat(applied.status()).as(applied.body()).isEqualTo(200);
 		LabClient client = lab.client();
-		Sender sender = new Sender(URI.create(client.gatewayApiUrl()), client.sidecars(), Duration.ofSeconds(10));
+		Sender sender = new Sender(URI.create(gatewayUrl), client.sidecars(), Duration.ofSeconds(10));
 		Scenario scenario = new Scenario(name, REPO.resolve("istio/scenarios").resolve(name));
-		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT).verify(name + " (Gateway API)",
+		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT).verify(label,
 				scenario.expectation());
 		assertThat(report.passed()).as(report.text()).isTrue();
 	}
