@@ -39,6 +39,15 @@ class ScenarioExpectationsTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
+	@MethodSource("gatewayApiTwins")
+	void gatewayApiTwinReplacesTheVirtualServicesOfItsHostsAndHasNoMistake(Scenario scenario) {
+		MeshConfig twin = new ScenarioVerifier(Overlays.config("v2"), CallGraph.graychain()).withGatewayApiTwin(scenario);
+		assertThat(twin.httpRoutesByCreation()).isNotEmpty();
+		assertThat(twin.kubeGateways()).extracting(g -> g.name()).containsExactly("graychain-http");
+		assertThat(Analyzer.analyze(twin)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void scenarioAppliedOverTheV2OverlayHasNoMistake(Scenario scenario) {
 		MeshConfig config = new ScenarioVerifier(Overlays.config("v2"), CallGraph.graychain()).withScenario(scenario);
