@@ -36,6 +36,9 @@ public final class RuleSources {
 	static final String CLUSTER_KINDS = "services,deployments.apps,destinationrules.networking.istio.io,"
 			+ "gateways.networking.istio.io,virtualservices.networking.istio.io";
 
+	/** The Gateway API kinds read from a cluster when its API server knows them. */
+	static final String GATEWAY_API_KINDS = "gateways.gateway.networking.k8s.io,httproutes.gateway.networking.k8s.io";
+
 	private static final Duration KUBECTL_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,22 +92,13 @@ public final class RuleSources {
 		}
 	}
 
-	/** Services, Deployments, DestinationRules, Gateways and VirtualServices of {@code namespace}, read with kubectl. */
+	/**
+	 * Services, Deployments, DestinationRules, Gateways and VirtualServices of {@code namespace}, read
+	 * with kubectl; Gateway API Gateways and HTTPRoutes too when the cluster has their CRDs.
+	 */
 	public static MeshConfig cluster(Kubectl kubectl, String namespace) {
-		Kubectl.Run run = kubectl.run(List.of("get", CLUSTER_KINDS, "-n", namespace, "-o", "json"), KUBECTL_TIMEOUT);
-		if (run.timedOut()) {
-			throw new ExplainException("kubectl get did not answer within " + KUBECTL_TIMEOUT.toSeconds() + " s");
-		}
-		if (run.exit() != 0) {
-			throw new ExplainException("kubectl get " + CLUSTER_KINDS + " -n " + namespace + " failed: " + firstLine(run.err()));
-		}
-		List<JsonNode> items = new ArrayList<>();
-		try {
-			JSON.readTree(run.out()).path("items").forEach(items::add);
-		}
-		catch (IOException ex) {
-			throw new ExplainException("kubectl get printed no JSON list: " + firstLine(ex.getMessage()));
-		}
+		List<JsonNode> items = new ArrayList<>(get(kubectl, CLUSTER_KINDS, namespace, false));
+		items.addAll(get(kubectl, GATEWAY_API_KINDS, namespace, true));
 		items.sort(Comparator.comparing(i -> i.path("metadata").path("creationTimestamp").asText("")));
 		List<Integer> created = new ArrayList<>();
 		String last = null;
@@ -122,6 +116,28 @@ public final class RuleSources {
 		catch (ManifestException ex) {
 			throw new ExplainException("cannot read what kubectl printed: " + firstLine(ex.getMessage()));
 		}
+	}
+
+	/** The items {@code kubectl get kinds -n namespace -o json} lists; none when {@code optional} kinds are unknown to the cluster. */
+	private static List<JsonNode> get(Kubectl kubectl, String kinds, String namespace, boolean optional) {
+		Kubectl.Run run = kubectl.run(List.of("get", kinds, "-n", namespace, "-o", "json"), KUBECTL_TIMEOUT);
+		if (run.timedOut()) {
+			throw new ExplainException("kubectl get did not answer within " + KUBECTL_TIMEOUT.toSeconds() + " s");
+		}
+		if (run.exit() != 0 && optional && run.err().contains("doesn't have a resource type")) {
+			return List.of();
+		}
+		if (run.exit() != 0) {
+			throw new ExplainException("kubectl get " + kinds + " -n " + namespace + " failed: " + firstLine(run.err()));
+		}
+		List<JsonNode> items = new ArrayList<>();
+		try {
+			JSON.readTree(run.out()).path("items").forEach(items::add);
+		}
+		catch (IOException ex) {
+			throw new ExplainException("kubectl get printed no JSON list: " + firstLine(ex.getMessage()));
+		}
+		return items;
 	}
 
 	/** A scenario (by name or folder) or a rules file, applied over what came before. */

@@ -197,11 +197,42 @@ class ExplainCommandTest {
 		ObjectNode list = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "List");
 		list.set("items", items);
 		FakeKubectl kubectl = FakeKubectl.answering(dir,
-				Reply.to("get " + RuleSources.CLUSTER_KINDS + " -n graychain -o json").printing(JSON.writeValueAsString(list)));
+				Reply.to("get " + RuleSources.CLUSTER_KINDS + " -n graychain -o json").printing(JSON.writeValueAsString(list)),
+				Reply.to("get " + RuleSources.GATEWAY_API_KINDS + " -n graychain -o json")
+					.failing(1, "error: the server doesn't have a resource type \"gateways\""));
 		Run run = explain(Map.of("KUBECTL", kubectl.executable().toString()), "--cluster", "--host", "appa.graychain.local");
 		assertThat(run.exit()).as(run.err()).isZero();
 		assertThat(run.out()).contains("100%  appa:v1 > appb:v1");
-		assertThat(kubectl.calls()).hasSize(1);
+		assertThat(kubectl.calls()).hasSize(2);
+	}
+
+	@Test
+	void clusterReadsGatewayApiRoutesWhenItHasTheirKinds() throws Exception {
+		ArrayNode items = JSON.createArrayNode();
+		new Kustomizer().build(REPO.resolve("k8s/overlays/v2")).stream()
+			.filter(o -> List.of("Service", "Deployment").contains(o.path("kind").asText()))
+			.forEach(items::add);
+		ArrayNode routes = JSON.createArrayNode();
+		ObjectMapper yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+		for (Path file : List.of(REPO.resolve("istio/gateway-api/gateway.yaml"), REPO.resolve("istio/gateway-api/services-per-version.yaml"),
+				REPO.resolve("istio/scenarios/end-user-jason/gateway-api/httproute-jason-v2.yaml"))) {
+			try (var parser = yaml.createParser(file.toFile())) {
+				yaml.readValues(parser, JsonNode.class).forEachRemaining(n -> ("Service".equals(n.path("kind").asText()) ? items : routes).add(n));
+			}
+		}
+		FakeKubectl kubectl = FakeKubectl.answering(dir,
+				Reply.to("get " + RuleSources.CLUSTER_KINDS + " -n graychain -o json").printing(list(items)),
+				Reply.to("get " + RuleSources.GATEWAY_API_KINDS + " -n graychain -o json").printing(list(routes)));
+		Run run = explain(Map.of("KUBECTL", kubectl.executable().toString()), "--cluster", "--from", "graychain-http", "--host",
+				"appa.graychain.local", "-H", "end-user: jason");
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("decided by HTTPRoute graychain/appa-gateway spec.rules[0]").contains("100%  appa:v2 > appb:v2");
+	}
+
+	private static String list(ArrayNode items) throws Exception {
+		ObjectNode list = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "List");
+		list.set("items", items);
+		return JSON.writeValueAsString(list);
 	}
 
 	@Test
