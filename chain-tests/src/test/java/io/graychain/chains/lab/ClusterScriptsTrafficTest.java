@@ -119,8 +119,8 @@ class ClusterScriptsTrafficTest {
 
 	ScriptRun script(String name, Map<String, String> env, String... args) {
 		Map<String, String> all = new HashMap<>(env);
-		all.put("LAB_BUILD_DIR", buildDir);
-		all.put("LAB_STATE", dir.resolve("lab").toString());
+		all.put("GRAYCHAIN_BUILD_DIR", buildDir);
+		all.put("GRAYCHAIN_LAB_STATE", dir.resolve("lab").toString());
 		return ScriptRun.run(REPO.resolve("scripts").resolve(name), all, Duration.ofSeconds(120), args);
 	}
 

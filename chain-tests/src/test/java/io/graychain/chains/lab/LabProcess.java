@@ -20,7 +20,7 @@ import io.graychain.meshlab.lab.client.OneShotHttp;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The lab daemon ({@code LabMain daemon}, what {@code scripts/lab up} starts) as a process of this
+ * The lab daemon ({@code meshlab daemon}, what {@code scripts/lab up} starts) as a process of this
  * test's classpath, over the runnable jars the build copied, on loopback ports; talked to through
  * its admin endpoint, as {@code scripts/lab} does. Its PATH holds only the JDK. Every wait is bounded.
  */
@@ -42,8 +42,8 @@ final class LabProcess implements AutoCloseable {
 	static LabProcess start(Path repo, String overlay, Path state, int ingressPort) {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-				"io.graychain.meshlab.lab.LabMain", "daemon", "--repo", repo.toString(), "--overlay", overlay, "--state",
-				state.toString(), "--port", String.valueOf(ingressPort), "--jars-dir", System.getProperty("graychain.services.dir"),
+				"io.graychain.meshlab.cli.Meshlab", "daemon", "--repo", repo.toString(), "--overlay", overlay, "--lab-state",
+				state.toString(), "--lab-port", String.valueOf(ingressPort), "--jars-dir", System.getProperty("graychain.services.dir"),
 				"--ready-timeout", String.valueOf(READY_WITHIN.toSeconds() - 10));
 		try {
 			Files.createDirectories(state);

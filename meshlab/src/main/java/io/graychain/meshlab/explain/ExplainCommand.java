@@ -58,7 +58,8 @@ public final class ExplainCommand implements Callable<Integer> {
 		this.env = Map.copyOf(env);
 	}
 
-	@Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "the graychain repository [default: .]")
+	@Option(names = "--repo", paramLabel = "DIR", defaultValue = "${env:GRAYCHAIN_REPO:-.}",
+			description = "the graychain repository [GRAYCHAIN_REPO, default: .; the scripts set it]")
 	private Path repo;
 
 	@Option(names = "--overlay", paramLabel = "DIR",
@@ -73,14 +74,15 @@ public final class ExplainCommand implements Callable<Integer> {
 	@Option(names = "--lab", description = "the rules in force in the running lab")
 	private boolean lab;
 
-	@Option(names = "--state", paramLabel = "DIR", description = "the lab's state folder [default: <repo>/.lab]")
+	@Option(names = "--lab-state", paramLabel = "DIR", defaultValue = "${env:GRAYCHAIN_LAB_STATE}",
+			description = "the lab's state folder [GRAYCHAIN_LAB_STATE, default: <repo>/.lab]")
 	private Path state;
 
 	@Option(names = "--cluster", description = "a cluster's rules, read with kubectl ($KUBECTL, else kubectl on the PATH)")
 	private boolean cluster;
 
-	@Option(names = "--namespace", paramLabel = "NS", defaultValue = "graychain",
-			description = "the namespace read from the cluster [default: graychain]")
+	@Option(names = "--namespace", paramLabel = "NS", defaultValue = "${env:GRAYCHAIN_NAMESPACE:-graychain}",
+			description = "the namespace read from the cluster [GRAYCHAIN_NAMESPACE, default: graychain]")
 	private String namespace;
 
 	@Option(names = "--from", paramLabel = "gateway|GATEWAY|WORKLOAD", defaultValue = "gateway",

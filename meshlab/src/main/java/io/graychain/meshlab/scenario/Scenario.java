@@ -17,9 +17,12 @@ public record Scenario(String name, Path dir) {
 	/** The folder of the Gateway API twin, if the scenario has one. */
 	public static final String GATEWAY_API = "gateway-api";
 
-	/** The Istio YAML files to apply, in name order (the Gateway API twin excluded). */
+	/**
+	 * The Istio YAML files to apply, in the order {@link ApplyPlan} applies them: DestinationRules,
+	 * then VirtualServices with a delegate before its root (the Gateway API twin excluded).
+	 */
 	public List<Path> istioFiles() {
-		return MeshLoader.yamlFiles(dir).stream().filter(p -> p.getParent().equals(dir)).toList();
+		return ApplyPlan.files(dir);
 	}
 
 	public Path expectationFile() {

@@ -177,7 +177,7 @@ class ExplainCommandTest {
 		state.writeStarted(ProcessHandle.current().pid(), 1);
 		state.writeRules(REPO.resolve("k8s/overlays/v2"),
 				Files.readString(REPO.resolve("istio/scenarios/product-promote-v2/virtual-service-product-100-v2.yaml")));
-		Run run = explain("--lab", "--state", dir.toString(), "--host", "product.graychain.local");
+		Run run = explain("--lab", "--lab-state", dir.toString(), "--host", "product.graychain.local");
 		assertThat(run.exit()).as(run.err()).isZero();
 		assertThat(run.out()).contains("100%  product:v2");
 	}
@@ -251,7 +251,7 @@ class ExplainCommandTest {
 				explain("--host", "nowhere.example.com", "--no-baseline"),
 				explain("--rules", broken.toString(), "--host", "appa.graychain.local"),
 				explain("--host"),
-				explain("--lab", "--state", dir.resolve("none").toString(), "--host", "appa.graychain.local"),
+				explain("--lab", "--lab-state", dir.resolve("none").toString(), "--host", "appa.graychain.local"),
 				explain("--host", "appa.graychain.local", "-H", "no colon"));
 		assertThat(runs).allSatisfy(run -> {
 			assertThat(run.exit()).isEqualTo(2);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** scripts/explain: a thin, shellcheck-clean wrapper with its own usage (the command itself: ExplainCommandTest). */
+/** scripts/explain: a thin, shellcheck-clean wrapper of meshlab explain (the command itself: ExplainCommandTest). */
 class ExplainScriptTest {
 
 	private static final Path SCRIPT = Tools.repo().resolve("scripts/explain");
@@ -23,12 +23,12 @@ class ExplainScriptTest {
 
 	@Test
 	void helpShowsUsageAndNoArgumentsIsBadInput() {
-		ScriptRun help = ScriptRun.run(SCRIPT, Map.of(), Duration.ofSeconds(30), "--help");
+		ScriptRun help = ScriptRun.run(SCRIPT, Tools.scriptEnv(Map.of()), Duration.ofSeconds(30), "--help");
 		assertThat(help.exit()).isZero();
-		assertThat(help.out()).contains("--scenario NAME|PATH").contains("--json").contains("docs/explain.md");
-		ScriptRun none = ScriptRun.run(SCRIPT, Map.of(), Duration.ofSeconds(30));
+		assertThat(help.out()).contains("--scenario=NAME|PATH").contains("--json").contains("docs/explain.md");
+		ScriptRun none = ScriptRun.run(SCRIPT, Tools.scriptEnv(Map.of()), Duration.ofSeconds(30));
 		assertThat(none.exit()).isEqualTo(2);
-		assertThat(none.err()).contains("explain: missing --host");
+		assertThat(none.err()).contains("explain: Missing required option: '--host=HOST'");
 	}
 
 }

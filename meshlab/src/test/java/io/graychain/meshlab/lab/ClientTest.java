@@ -12,9 +12,8 @@ import io.graychain.meshlab.lab.loop.Tally;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Chains as the services print them, crossed chains, the tally, the command line. */
+/** Chains as the services print them, crossed chains, the tally. */
 class ClientTest {
 
 	static final Set<String> LANES = Set.of("appa", "appb", "frontend", "forecast");
@@ -69,17 +68,6 @@ class ClientTest {
 			.contains("75.0%").contains("#".repeat(30)).doesNotContain("CROSSED");
 		assertThat(text).contains("CROSSED");
 		assertThat(tally.render(true)).contains("\u2588");
-	}
-
-	@Test
-	void optionsTakeValuesSwitchesAndEqualsSigns() {
-		Args args = Args.parse(new String[] { "name", "--count", "5", "--live", "--header=a: b", "--header", "c: d" }, "live");
-		assertThat(args.positional()).containsExactly("name");
-		assertThat(args.getInt("count", 0)).isEqualTo(5);
-		assertThat(args.has("live")).isTrue();
-		assertThat(args.all("header")).containsExactly("a: b", "c: d");
-		assertThatThrownBy(() -> Args.parse(new String[] { "--count" })).hasMessageContaining("--count");
-		assertThatThrownBy(() -> Args.parse(new String[] { "--count", "x" }).getInt("count", 0)).hasMessageContaining("number");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -26,7 +27,10 @@ class ScenarioScriptTest {
 	static Run run(String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Tools.onPath("bash").toString(), SCRIPT.toString()));
 		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().remove("KUBECTL");
+		builder.environment().putAll(Tools.scriptEnv(Map.of()));
+		Process process = builder.start();
 		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		return new Run(process.exitValue(), out.lines().toList());
@@ -55,8 +59,11 @@ class ScenarioScriptTest {
 	@Test
 	void refusesUnknownScenariosAndCommands() throws Exception {
 		assertThat(run("apply", "nope").exit()).isNotZero();
-		assertThat(run("frobnicate").lines()).anySatisfy(l -> assertThat(l).contains("unknown command"));
+		Run unknown = run("frobnicate");
+		assertThat(unknown.exit()).isEqualTo(2);
+		assertThat(unknown.lines()).singleElement().asString().contains("'frobnicate'").contains("--help");
 		assertThat(run().exit()).isEqualTo(2);
+		assertThat(run().lines()).singleElement().asString().contains("a command is missing: ").contains("apply").contains("reset");
 		assertThat(run("--help").lines()).anySatisfy(l -> assertThat(l).contains("--namespace"));
 	}
 
@@ -70,7 +77,7 @@ class ScenarioScriptTest {
 			assertThat(applied).as(file + " applied").isPositive();
 			lastRule = Math.max(lastRule, applied);
 		}
-		int lastWait = lines.stream().filter(l -> l.startsWith("# wait")).mapToInt(lines::indexOf).max().orElseThrow();
+		int lastWait = lines.stream().filter(l -> l.contains(" wait --for=create -f ")).mapToInt(lines::indexOf).max().orElseThrow();
 		int firstRule = lines.stream().filter(l -> l.contains("/scenarios/")).mapToInt(lines::indexOf).min().orElseThrow();
 		assertThat(lastWait).as("DestinationRules exist before any VirtualService").isLessThan(firstRule);
 		assertThat(lines.subList(firstRule, lines.size())).noneMatch(l -> l.contains("destination-rules"));

@@ -113,7 +113,7 @@ class ClusterScriptsDeployTest {
 				Reply.to(pods).printing("NAME                       READY   STATUS             RESTARTS   AGE\n"
 						+ "appb-v2-7b9d6c5f4d-x2x7q   1/2     ImagePullBackOff   0          5m\n"));
 
-		ScriptRun run = deploy(kubectl, "--timeout", "5s");
+		ScriptRun run = deploy(kubectl, "--rollout-timeout", "5s");
 
 		assertThat(run.exit()).as(run.toString()).isEqualTo(2);
 		List<String> rollouts = rollouts(rendered("k8s/overlays/v2"), "5s");

@@ -41,10 +41,10 @@ class ClusterScriptsGatewayTest {
 	Path dir;
 
 	ScriptRun lab(FakeKubectl kubectl, Map<String, String> env, String command) {
-		Map<String, String> all = new HashMap<>(Map.of("KUBECTL", kubectl.executable().toString(), "LAB_STATE",
+		Map<String, String> all = new HashMap<>(Map.of("KUBECTL", kubectl.executable().toString(), "GRAYCHAIN_LAB_STATE",
 				dir.resolve("state").toString()));
 		all.putAll(env);
-		return ScriptRun.run(LAB, all, Duration.ofSeconds(30), command);
+		return ScriptRun.run(LAB, Tools.scriptEnv(all), Duration.ofSeconds(30), command);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -114,7 +114,7 @@ class ClusterScriptsGatewayTest {
 
 		assertThat(run.exit()).as(run.toString()).isEqualTo(1);
 		assertThat(run.out()).isEmpty();
-		assertThat(run.err()).contains(notFound).contains("set INGRESS_NAMESPACE and INGRESS_SERVICE, or give the URL (--url)");
+		assertThat(run.err()).contains(notFound).contains("set --ingress-namespace and --ingress-service (GRAYCHAIN_INGRESS_NAMESPACE, GRAYCHAIN_INGRESS_SERVICE), or give the URL (--url)");
 		assertThat(kubectl.calls()).containsExactly(SERVICE);
 	}
 
@@ -123,7 +123,7 @@ class ClusterScriptsGatewayTest {
 		String other = SERVICE.replace("-n istio-system get svc istio-ingressgateway", "-n istio-ingress get svc gateway");
 		FakeKubectl kubectl = FakeKubectl.answering(dir, Reply.to(other).printing("10.0.0.7||80|"));
 
-		ScriptRun run = lab(kubectl, Map.of("INGRESS_NAMESPACE", "istio-ingress", "INGRESS_SERVICE", "gateway"), "cluster-url");
+		ScriptRun run = lab(kubectl, Map.of("GRAYCHAIN_INGRESS_NAMESPACE", "istio-ingress", "GRAYCHAIN_INGRESS_SERVICE", "gateway"), "cluster-url");
 
 		assertThat(run.exit()).as(run.toString()).isZero();
 		assertThat(run.out()).isEqualTo("http://10.0.0.7:80\n");
@@ -139,7 +139,7 @@ class ClusterScriptsGatewayTest {
 
 			assertThat(run.exit()).as(run.toString()).isEqualTo(1);
 			assertThat(run.out()).isEmpty();
-			assertThat(run.err()).contains("lab: " + missing + " is required").contains("set KUBECTL to it");
+			assertThat(run.err()).contains(missing + " is required").contains("set KUBECTL to it");
 		}
 	}
 
@@ -158,7 +158,7 @@ class ClusterScriptsGatewayTest {
 	void theLanesOfAnotherNamespace() {
 		FakeKubectl kubectl = FakeKubectl.answering(dir, Reply.to(LANES.replace("-n graychain", "-n demo")).printing("product\n"));
 
-		ScriptRun run = lab(kubectl, Map.of("NAMESPACE", "demo"), "cluster-lanes");
+		ScriptRun run = lab(kubectl, Map.of("GRAYCHAIN_NAMESPACE", "demo"), "cluster-lanes");
 
 		assertThat(run.exit()).as(run.toString()).isZero();
 		assertThat(run.outLines()).containsExactly("product");

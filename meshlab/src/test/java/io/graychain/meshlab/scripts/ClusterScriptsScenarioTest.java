@@ -61,7 +61,7 @@ class ClusterScriptsScenarioTest {
 	ScriptRun scenario(FakeKubectl kubectl, String... args) {
 		List<String> all = new ArrayList<>(List.of("--namespace", "demo", "--context", "lab"));
 		all.addAll(List.of(args));
-		return ScriptRun.run(SCRIPT, Map.of("KUBECTL", kubectl.executable().toString()), Duration.ofSeconds(60),
+		return ScriptRun.run(SCRIPT, Tools.scriptEnv(Map.of("KUBECTL", kubectl.executable().toString())), Duration.ofSeconds(60),
 				all.toArray(String[]::new));
 	}
 
@@ -137,7 +137,7 @@ class ClusterScriptsScenarioTest {
 		String timedOut = "error: timed out waiting for the condition on destinationrules/appb";
 		FakeKubectl kubectl = kubectl(Reply.to(wait).failing(1, timedOut));
 
-		ScriptRun run = scenario(kubectl, "--timeout", "5", "apply", "end-user-jason");
+		ScriptRun run = scenario(kubectl, "--wait-timeout", "5", "apply", "end-user-jason");
 
 		assertThat(run.exit()).as(run.toString()).isEqualTo(1);
 		assertThat(run.err()).contains(timedOut)

@@ -62,7 +62,7 @@ class LabSetEnvScriptTest {
 	}
 
 	private ScriptRun lab(String... args) {
-		return ScriptRun.run(LAB, Map.of("LAB_STATE", state.toString()), Duration.ofSeconds(30), args);
+		return ScriptRun.run(LAB, Tools.scriptEnv(Map.of("GRAYCHAIN_LAB_STATE", state.toString())), Duration.ofSeconds(30), args);
 	}
 
 	@Test
@@ -86,7 +86,7 @@ class LabSetEnvScriptTest {
 	void withoutAChangeItSaysHowToUseIt() {
 		ScriptRun run = lab("set-env", "appb-v2");
 		assertThat(run.exit()).isNotZero();
-		assertThat(run.err()).contains("usage: scripts/lab set-env <deployment> NAME=VALUE... [NAME-]");
+		assertThat(run.err()).contains("Missing required parameter: 'NAME=VALUE|NAME-'");
 		assertThat(received).isEmpty();
 	}
 

@@ -1,6 +1,8 @@
 package io.graychain.meshlab.testing;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.graychain.meshlab.kubectl.Kubectl;
 import io.graychain.meshlab.kustomize.KustomizeRenderer;
@@ -37,6 +39,17 @@ public final class Tools {
 	/** An executable on the PATH; skips the test (or fails it when tools are required) if it is missing. */
 	public static Path onPath(String tool) {
 		return RequiredTools.require(tool);
+	}
+
+	/**
+	 * The environment for a script under {@code scripts/} that runs meshlab: {@code env}, and meshlab
+	 * run from this test's class path ({@code GRAYCHAIN_MESHLAB_CLASSPATH}), as there is no jar before
+	 * the package phase.
+	 */
+	public static Map<String, String> scriptEnv(Map<String, String> env) {
+		Map<String, String> all = new HashMap<>(env);
+		all.put("GRAYCHAIN_MESHLAB_CLASSPATH", System.getProperty("java.class.path"));
+		return all;
 	}
 
 	/** The repository root (the folder holding {@code istio/} and the parent {@code pom.xml}). */

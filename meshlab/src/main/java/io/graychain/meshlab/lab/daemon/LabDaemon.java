@@ -1,16 +1,9 @@
 package io.graychain.meshlab.lab.daemon;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.graychain.meshlab.kustomize.Kustomizer;
-import io.graychain.meshlab.lab.Args;
-import io.graychain.meshlab.lab.pods.JarLocator;
 import io.graychain.meshlab.lab.pods.PodFailure;
 
 /**
@@ -25,9 +18,9 @@ public final class LabDaemon {
 
 	/**
 	 * Runs the lab until it is told to stop; the caller exits the JVM with the status, and a shutdown
-	 * hook stops what was started. Options: --repo, --overlay, --state, --port, --admin-port, --build-dir, --jars-dir, --jvm-flags, --ready-timeout. */
-	public static int run(Args args) throws InterruptedException {
-		LabOptions options = options(args);
+	 * hook stops what was started ({@link LabDaemonCommand} reads the options).
+	 */
+	public static int run(LabOptions options) throws InterruptedException {
 		LabState state = new LabState(options.stateDir());
 		AtomicReference<Lab> lab = new AtomicReference<>();
 		CountDownLatch stop = new CountDownLatch(1);
@@ -65,21 +58,6 @@ public final class LabDaemon {
 		admin.close();
 		state.clear();
 		log("stopped");
-	}
-
-	static LabOptions options(Args args) {
-		Path repo = Path.of(args.get("repo", ".")).toAbsolutePath().normalize();
-		Path overlay = repo.resolve(args.get("overlay", "k8s/overlays/v2")).normalize();
-		Path stateDir = repo.resolve(args.get("state", ".lab")).normalize();
-		Path jarsDir = args.has("jars-dir") ? repo.resolve(args.get("jars-dir", "")).normalize() : null;
-		List<String> jvmFlags = args.has("jvm-flags") ? Arrays.asList(args.get("jvm-flags", "").trim().split("\\s+"))
-				: LabOptions.DEFAULT_JVM_FLAGS;
-		if (!Files.isDirectory(overlay)) {
-			throw new IllegalArgumentException("no overlay folder " + overlay);
-		}
-		return new LabOptions(repo, overlay, stateDir, args.getInt("port", 18080), args.getInt("admin-port", 0),
-				new JarLocator(repo, args.get("build-dir", "target"), jarsDir), jvmFlags,
-				Duration.ofSeconds(args.getInt("ready-timeout", 180)));
 	}
 
 	private static void log(String line) {

@@ -1,70 +1,80 @@
 package io.graychain.meshlab.lab.verify;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 import io.graychain.meshlab.kustomize.Kustomizer;
-import io.graychain.meshlab.lab.Args;
-import io.graychain.meshlab.lab.client.LabClient;
 import io.graychain.meshlab.lab.client.PodSender;
-import io.graychain.meshlab.lab.client.Sender;
+import io.graychain.meshlab.lab.client.TargetOptions;
 import io.graychain.meshlab.lab.cluster.PodExec;
-import io.graychain.meshlab.lab.cluster.ProbeCommand;
 import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code verify <scenario>}: the scenario's {@code expect.yaml} checked against a running lab
- * ({@code --lab .lab}: ingress, sidecars and lanes from the lab) or a URL ({@code --url}: the
- * ingress gateway of a cluster). With {@code --url} alone, in-mesh entries are reported as not
- * checkable; with {@code --cluster} too, they are sent from their workload's pod in
- * {@code --namespace} (default graychain) with kubectl exec ({@link PodExec}), a line on stderr after
- * each batch. Exit 0 when it holds.
+ * (ingress, sidecars and lanes from the lab) or a URL (the ingress gateway of a cluster). With
+ * {@code --url} alone, in-mesh entries are reported as not checkable; with {@code --cluster}, the
+ * gateway (unless {@code --url} gives it) and the lanes are found with kubectl, and in-mesh entries
+ * are sent from their workload's pod with kubectl exec ({@link PodExec}), a line on stderr after each
+ * batch. Exit 0 when it holds, 1 when not, 2 on bad input.
  */
-public final class VerifyCommand {
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+		description = { "Check istio/scenarios/<scenario>/expect.yaml (or <folder>/expect.yaml) against running services:"
+				+ " the local lab (default), a URL, or a cluster's Istio ingress gateway. Requests that enter at a workload"
+				+ " inside the mesh (entry: product-v1, ...) go through that workload's sidecar in the lab; with --cluster"
+				+ " they are sent from inside that workload's pod (kubectl exec runs a small probe in its app container;"
+				+ " this needs the right to exec into pods of the namespace). Against a URL alone they are not checkable"
+				+ " from outside (SKIP). Exit 0 when the scenario holds, 1 when not." },
+		footer = { "%nExamples:", "  scripts/lab apply product-50-50 && scripts/verify product-50-50",
+				"  scripts/verify --cluster weather-tester-cookie",
+				"  scripts/verify --cluster --url http://localhost:8080 appa-delegate-10-90",
+				"  scripts/verify --url http://localhost:8080 --samples 2000 appa-delegate-10-90" })
+public final class VerifyCommand implements Callable<Integer> {
 
-	public static final String[] SWITCHES = { "cluster" };
+	@Parameters(paramLabel = "SCENARIO", description = "a scenario's name (scripts/scenario list shows them) or its folder")
+	String scenarioName;
 
-	private VerifyCommand() {
-	}
+	@Option(names = "--samples", paramLabel = "N", defaultValue = "${env:GRAYCHAIN_SAMPLES:-1000}",
+			description = "requests per weighted request [GRAYCHAIN_SAMPLES, default: ${DEFAULT-VALUE}]")
+	int samples;
 
-	public static int run(Args args, PrintStream out) {
-		if (args.positional().size() != 1) {
-			throw new IllegalArgumentException("usage: verify <scenario> [--url URL [--cluster [--namespace NS]] | --lab DIR]"
-					+ " [--samples N] [--repeat N] [--alpha P] [--concurrency N] [--lanes a,b] [--repo DIR] [--overlay DIR]");
-		}
-		Path repo = Path.of(args.get("repo", ".")).toAbsolutePath().normalize();
-		Scenario scenario = scenario(repo, args.positional().get(0));
-		Duration timeout = Duration.ofSeconds(args.getInt("timeout", 10));
-		Sender sender;
-		Set<String> lanes;
-		if (args.has("cluster") && !args.has("url")) {
-			throw new IllegalArgumentException("verify --cluster needs the ingress gateway's --url");
-		}
-		if (args.has("url")) {
-			PodSender pods = args.has("cluster")
-					? PodExec.find(System.getenv(), args.get("namespace", ProbeCommand.DEFAULT_NAMESPACE), timeout,
-							line -> System.err.println("  " + line))
-					: PodSender.NONE;
-			sender = new Sender(URI.create(args.get("url", "")), Map.of(), timeout, pods);
-			lanes = args.has("lanes") ? LabClient.lanes(args.get("lanes", "")) : overlayLanes(repo.resolve(args.get("overlay", "k8s/overlays/v2")));
-		}
-		else {
-			LabClient lab = new LabClient(repo.resolve(args.get("lab", ".lab")));
-			sender = new Sender(URI.create(lab.ingressUrl()), lab.sidecars(), timeout);
-			lanes = args.has("lanes") ? LabClient.lanes(args.get("lanes", "")) : lab.lanes();
-		}
-		LiveVerifier.Settings settings = new LiveVerifier.Settings(args.getInt("samples", LiveVerifier.Settings.DEFAULT.samples()),
-				args.getInt("repeat", LiveVerifier.Settings.DEFAULT.repeats()),
-				Double.parseDouble(args.get("alpha", String.valueOf(LiveVerifier.Settings.DEFAULT.alpha()))),
-				args.getInt("concurrency", LiveVerifier.Settings.DEFAULT.concurrency()));
+	@Option(names = "--repeat", paramLabel = "N", defaultValue = "${env:GRAYCHAIN_REPEAT:-20}",
+			description = "requests per request with one expected chain [GRAYCHAIN_REPEAT, default: ${DEFAULT-VALUE}]")
+	int repeat;
+
+	@Option(names = "--alpha", paramLabel = "P", defaultValue = "${env:GRAYCHAIN_ALPHA:-0.001}",
+			description = "the largest chance that a correct scenario fails a run [GRAYCHAIN_ALPHA, default: ${DEFAULT-VALUE}: less than once in 1,000 runs]")
+	double alpha;
+
+	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "${env:GRAYCHAIN_CONCURRENCY:-4}",
+			description = "requests in flight at once (from a pod on a cluster: one probe at a time) [GRAYCHAIN_CONCURRENCY, default: ${DEFAULT-VALUE}]")
+	int concurrency;
+
+	@Option(names = "--overlay", paramLabel = "DIR", defaultValue = "${env:GRAYCHAIN_OVERLAY:-k8s/overlays/v2}",
+			description = "the overlay whose lanes a URL serves, relative to --repo [GRAYCHAIN_OVERLAY, default: ${DEFAULT-VALUE}]")
+	String overlay;
+
+	@Mixin
+	TargetOptions targetOptions;
+
+	@Override
+	public Integer call() {
+		PrintStream out = System.out;
+		Path repo = targetOptions.location().repo();
+		Scenario scenario = scenario(repo, scenarioName);
+		PodSender pods = targetOptions.cluster() ? PodExec.find(System.getenv(), targetOptions.clusterOptions().namespace(),
+				targetOptions.timeout(), line -> System.err.println("  " + line)) : PodSender.NONE;
+		TargetOptions.Target target = targetOptions.target(pods, () -> overlayLanes(repo.resolve(overlay)));
+		LiveVerifier.Settings settings = new LiveVerifier.Settings(samples, repeat, alpha, concurrency);
 		out.println(scenario.name() + ": " + scenario.expectation().goal());
-		LiveReport report = new LiveVerifier(sender, lanes, settings).verify(scenario.name(), scenario.expectation());
+		LiveReport report = new LiveVerifier(target.sender(), target.lanes(), settings).verify(scenario.name(), scenario.expectation());
 		out.print(report.text());
 		return report.passed() ? 0 : 1;
 	}
@@ -74,7 +84,7 @@ public final class VerifyCommand {
 		Path dir = nameOrDir.contains("/") ? Path.of(nameOrDir).toAbsolutePath().normalize()
 				: repo.resolve("istio/scenarios").resolve(nameOrDir);
 		if (!Files.isRegularFile(dir.resolve("expect.yaml"))) {
-			throw new IllegalArgumentException("no scenario with an expect.yaml at " + dir);
+			throw new IllegalArgumentException("no scenario with an expect.yaml at " + dir + " (scripts/scenario list shows them)");
 		}
 		return new Scenario(dir.getFileName().toString(), dir);
 	}

@@ -1,0 +1,208 @@
+package io.graychain.meshlab.lab.control;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.graychain.meshlab.cli.Meshlab;
+import io.graychain.meshlab.cli.NeedsCommand;
+import io.graychain.meshlab.kustomize.Kustomizer;
+import io.graychain.meshlab.kustomize.RenderCommand;
+import io.graychain.meshlab.lab.client.LabLocation;
+import io.graychain.meshlab.lab.cluster.ClusterOptions;
+import io.graychain.meshlab.lab.daemon.LabRunOptions;
+import io.graychain.meshlab.lab.pods.JarLocator;
+import io.graychain.meshlab.lab.pods.PodPlan;
+import io.graychain.meshlab.lab.pods.PodSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code lab up|down|apply|reset|status|logs|render|cluster-url|cluster-lanes}: the local lab from the
+ * outside, what {@code scripts/lab} runs. {@code up} starts {@code meshlab daemon} as a background
+ * process of its own (its own session where there is {@code setsid}: a Ctrl-C in the terminal later
+ * does not stop it) and waits for its verdict; the others talk to its admin endpoint or its files.
+ */
+@Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,
+		description = "The local lab: every workload of a k8s/ overlay as a local process, one sidecar per workload and an ingress"
+				+ " gateway, all routing by the istio/ rules through graychain's route engine. Options go before the command.",
+		subcommands = RenderCommand.class,
+		footer = { "%nExamples:", "  scripts/lab up", "  scripts/lab apply product-50-50",
+				"  scripts/curl-loop --host product.graychain.local --path /product -n 200", "  scripts/verify product-50-50",
+				"  scripts/lab down" })
+public final class LabCommand extends NeedsCommand {
+
+	@Mixin
+	LabLocation location;
+
+	@Mixin
+	LabRunOptions run;
+
+	private final PrintStream out = System.out;
+
+	private LabControl control() {
+		return new LabControl(location.labState(), out);
+	}
+
+	@Command(name = "up", mixinStandardHelpOptions = true,
+			description = "Start the lab for an overlay: builds missing jars, starts every workload, its sidecar and the ingress gateway,"
+					+ " applies the baseline, prints the ingress URL once every pod is ready.")
+	void up(@Parameters(paramLabel = "OVERLAY", arity = "0..1", defaultValue = "${env:GRAYCHAIN_OVERLAY:-k8s/overlays/v2}",
+			description = "the kustomization, relative to the repository [GRAYCHAIN_OVERLAY, default: ${DEFAULT-VALUE}]") String overlay) {
+		long started = System.nanoTime();
+		LabControl control = control();
+		if (control.daemon().isPresent()) {
+			out.println("lab: already running (pid " + control.daemon().get().pid() + "), ingress " + control.ingressUrl()
+					+ "; scripts/lab down stops it");
+			return;
+		}
+		control.sweep();
+		Path repo = location.repo();
+		Path overlayDir = repo.resolve(overlay).normalize();
+		if (!Files.isDirectory(overlayDir)) {
+			throw new IllegalArgumentException("no overlay folder " + overlayDir);
+		}
+		List<String> modules = PodPlan.of(new Kustomizer().render(overlayDir)).stream().map(PodSpec::module).distinct().sorted().toList();
+		if (modules.isEmpty()) {
+			throw new IllegalArgumentException(overlay + " runs no container image");
+		}
+		build(repo, modules);
+		List<String> daemon = new ArrayList<>();
+		onPath("setsid").ifPresent(setsid -> daemon.add(setsid.toString()));
+		daemon.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m", "-XX:+UseSerialGC"));
+		daemon.addAll(launcher());
+		daemon.addAll(List.of("daemon", "--repo", repo.toString(), "--overlay", overlayDir.toString(), "--lab-state",
+				location.labState().toString()));
+		daemon.addAll(run.daemonArgs());
+		out.println("lab: starting " + String.join(" ", modules) + " from " + overlay + " (logs in " + location.labState() + ")");
+		control.start(daemon, Duration.ofSeconds(run.readyTimeout() + 30L));
+		String url = control.ingressUrl();
+		out.println("lab: ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s. Ingress gateway: " + url);
+		out.println("  curl -H 'Host: appa.graychain.local' -H 'Accept: text/plain' " + url + "/");
+		out.println("  scripts/lab apply <scenario>   (scripts/scenario list shows them)");
+		control.gatewayApiUrl().ifPresent(gatewayApi -> out.println("Gateway API gateway graychain-http: " + gatewayApi
+				+ "   (scripts/lab apply --gateway-api <scenario>)"));
+	}
+
+	@Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process the lab started, and nothing else.")
+	void down() {
+		out.println(control().stop(Duration.ofSeconds(60)) ? "lab: stopped" : "lab: no lab runs");
+	}
+
+	@Command(name = "apply", mixinStandardHelpOptions = true,
+			description = "Route by istio/scenarios/<scenario> (or a YAML file or folder) from now on; checked by the route engine first:"
+					+ " a scenario with a mistake is refused and the rules in force stay.")
+	int apply(@Parameters(paramLabel = "SCENARIO") String target,
+			@Option(names = "--gateway-api", description = "the scenario's Gateway API twin instead of its Istio rules: its HTTPRoutes,"
+					+ " served at the Gateway graychain-http on the ingress port + 1") boolean gatewayApi) {
+		Path path = Path.of(target);
+		// a file or folder given by path (even a bare name in this folder) is sent as an absolute path
+		return print(control().admin("POST", gatewayApi ? "/apply-gateway-api" : "/apply",
+				Files.exists(path) ? path.toAbsolutePath().normalize().toString() : target));
+	}
+
+	@Command(name = "reset", mixinStandardHelpOptions = true, description = "Back to the overlay's all-v1 baseline.")
+	int reset() {
+		return print(control().admin("POST", "/reset", ""));
+	}
+
+	@Command(name = "status", mixinStandardHelpOptions = true, description = "Pods, ports, sidecars, env overrides and the rules in force.")
+	int status() {
+		return print(control().admin("GET", "/status", ""));
+	}
+
+	@Command(name = "set-env", mixinStandardHelpOptions = true,
+			description = { "Change a Deployment's environment as kubectl set env does (NAME- removes) and replace its pods;"
+					+ " the old ones stop once the new ones are ready.", "e.g. scripts/lab set-env appb-v2 GRAYCHAIN_MISBEHAVE_ERROR_PERCENT=30" })
+	int setEnv(@Parameters(paramLabel = "DEPLOYMENT") String deployment,
+			@Parameters(paramLabel = "NAME=VALUE|NAME-", arity = "1..*") List<String> changes) {
+		for (String change : changes) {
+			if (change.contains("\n")) {
+				throw new IllegalArgumentException("a line break in '" + change + "' cannot be sent");
+			}
+		}
+		// one line each: the Deployment, then every change; new pods may take the ready timeout to get ready
+		String body = deployment + "\n" + String.join("\n", changes);
+		return print(control().admin("POST", "/set-env", body, Duration.ofSeconds(run.readyTimeout() + 30L)));
+	}
+
+	@Command(name = "logs", mixinStandardHelpOptions = true, description = "The log of one pod, e.g. appa-v2-0.")
+	void logs(@Parameters(paramLabel = "POD") String pod) throws IOException {
+		Path log = location.labState().resolve("logs").resolve(pod + ".log");
+		if (pod.contains("/") || !Files.isRegularFile(log)) {
+			throw new IllegalArgumentException("no log of pod " + pod + " in " + log.getParent());
+		}
+		try (Stream<String> lines = Files.lines(log)) {
+			lines.forEach(out::println);
+		}
+	}
+
+	@Command(name = "cluster-url", mixinStandardHelpOptions = true,
+			description = "The URL of a cluster's Istio ingress gateway, found with kubectl ($KUBECTL, else kubectl on the PATH).")
+	void clusterUrl(@Mixin ClusterOptions cluster) {
+		out.println(cluster.gateway(System.getenv()).url());
+	}
+
+	@Command(name = "cluster-lanes", mixinStandardHelpOptions = true,
+			description = "The services of a cluster that run a v2, found with kubectl ($KUBECTL, else kubectl on the PATH).")
+	void clusterLanes(@Mixin ClusterOptions cluster) {
+		cluster.gateway(System.getenv()).lanes().forEach(out::println);
+	}
+
+	/** The admin endpoint's reply on stdout, as it is (a refusal too: exit 1 tells them apart). */
+	private int print(LabControl.Reply reply) {
+		out.println(reply.body().stripTrailing());
+		return reply.ok() ? 0 : Meshlab.FAILED;
+	}
+
+	/** Builds the runnable jars of {@code modules} that are missing, in one Maven run (its output on stderr). */
+	private void build(Path repo, List<String> modules) {
+		JarLocator jars = new JarLocator(repo, run.buildDir(), null);
+		List<String> missing = modules.stream().filter(m -> jars.find(m).isEmpty()).toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		System.err.println("lab: building " + String.join(" ", missing) + " (once; ./mvnw package)");
+		try {
+			Process maven = new ProcessBuilder(repo.resolve("mvnw").toString(), "-q", "-B", "-ntp", "-DskipTests",
+					"-Dgraychain.build.dir=" + run.buildDir(), "package", "-pl", String.join(",", missing), "-am").directory(repo.toFile())
+				.redirectErrorStream(true).start();
+			maven.getInputStream().transferTo(System.err);
+			if (maven.waitFor() != 0) {
+				throw new IllegalStateException("./mvnw package -pl " + String.join(",", missing) + " failed (its output above)");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not run ./mvnw: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while building " + missing);
+		}
+	}
+
+	/** How to run this command line again: its jar ({@code -jar}), or its class path and main class. */
+	static List<String> launcher() {
+		String classPath = System.getProperty("java.class.path");
+		if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
+			return List.of("-jar", classPath);
+		}
+		return List.of("-cp", classPath, Meshlab.class.getName());
+	}
+
+	/** An executable on the PATH, as bash finds a command. */
+	static java.util.Optional<Path> onPath(String command) {
+		return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).filter(dir -> !dir.isBlank())
+			.map(dir -> Path.of(dir, command)).filter(Files::isExecutable).findFirst();
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.graychain.meshlab.lab.control;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.graychain.meshlab.testing.Tools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * How {@code scripts/lab up} waits for the daemon it started: its verdict line in its log, its end, or
+ * the deadline; stand-ins for the daemon are bash one-liners writing what the daemon writes.
+ */
+class LabControlTest {
+
+	@TempDir
+	Path state;
+
+	final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+	LabControl control() {
+		return new LabControl(state, new PrintStream(printed, true, StandardCharsets.UTF_8));
+	}
+
+	static List<String> daemon(String script) {
+		return List.of(Tools.onPath("bash").toString(), "-c", script);
+	}
+
+	@Test
+	void readyIsTheVerdictAfterTheDaemonsOtherLines() {
+		String verdict = control().start(daemon("echo '[lab 12:00:00] starting'; echo '[lab 12:00:05] ready: http://127.0.0.1:1'"),
+				Duration.ofSeconds(30));
+
+		assertThat(verdict).isEqualTo("[lab 12:00:05] ready: http://127.0.0.1:1");
+	}
+
+	@Test
+	void aFailedStartSaysSoWithTheLogTail() {
+		assertThatThrownBy(() -> control().start(daemon("echo 'pod appa-v1-0 exited'; echo '[lab 12:00:05] FAILED: appa-v1-0 exited'; exit 1"),
+				Duration.ofSeconds(30)))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessage("the lab did not start:\npod appa-v1-0 exited\n[lab 12:00:05] FAILED: appa-v1-0 exited");
+	}
+
+	@Test
+	void aDaemonThatEndsWithoutAVerdictStoppedBeforeItWasReady() {
+		assertThatThrownBy(() -> control().start(daemon("echo 'Error: no main class'; exit 1"), Duration.ofSeconds(30)))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessage("the lab stopped before it was ready:\nError: no main class");
+	}
+
+	@Test
+	void aDaemonWithoutAVerdictInTimeIsStopped() throws Exception {
+		Path pid = state.resolve("standin.pid");
+
+		assertThatThrownBy(() -> control().start(daemon("echo $$ > '" + pid + "'; echo starting; exec tail -f /dev/null"),
+				Duration.ofSeconds(2)))
+			.isInstanceOf(IllegalStateException.class).hasMessage("not ready after 2 s:\nstarting");
+		long standIn = Long.parseLong(Files.readString(pid).strip());
+		ProcessHandle.of(standIn).ifPresent(p -> assertThat(p.onExit()).succeedsWithin(Duration.ofSeconds(10)));
+	}
+
+	@Test
+	void withoutALabThereIsNothingToStopOrAsk() {
+		assertThat(control().stop(Duration.ofSeconds(5))).isFalse();
+		assertThatThrownBy(() -> control().admin("GET", "/status", "")).isInstanceOf(IllegalStateException.class)
+			.hasMessage("no lab runs (start one with scripts/lab up)");
+	}
+
+	@Test
+	void aLeftoverPodOfThisLabIsStopped() throws Exception {
+		// what a pod's command line carries: -Dgraychain.lab=<state dir>; "read" waits on the open stdin
+		Process pod = new ProcessBuilder(Tools.onPath("bash").toString(), "-c", "read -r", "-Dgraychain.lab=" + state, "pod").start();
+		try {
+			Files.writeString(state.resolve("pods.pids"), pod.pid() + " appa-v1-0\n");
+
+			control().sweep();
+
+			assertThat(pod.onExit()).succeedsWithin(Duration.ofSeconds(10));
+			assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("lab: stopping leftover pod appa-v1-0 (pid " + pod.pid() + ")\n");
+		}
+		finally {
+			pod.destroyForcibly();
+		}
+	}
+
+	@Test
+	void aLeftoverPodIsStoppedOnlyWhenItCarriesThisLabsMarker() throws Exception {
+		Process other = new ProcessBuilder(daemon("exec tail -f /dev/null")).start();
+		try {
+			Files.writeString(state.resolve("pods.pids"), other.pid() + " appa-v1-0\n");
+			Files.writeString(state.resolve("lab.pid"), "1\n");
+
+			control().sweep();
+
+			assertThat(other.isAlive()).as("not this lab's: no -Dgraychain.lab=" + state).isTrue();
+			assertThat(state.resolve("pods.pids")).doesNotExist();
+			assertThat(state.resolve("lab.pid")).doesNotExist();
+		}
+		finally {
+			other.destroy();
+		}
+	}
+
+}
