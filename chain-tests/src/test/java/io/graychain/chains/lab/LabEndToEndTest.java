@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local lab end to end: {@code k8s/overlays/v2} up as processes with sidecars and an ingress
- * gateway; every scenario applied, then its expect.yaml verified with real requests; scenarios
+ * gateway; every scenario applied, then its expect.yaml verified with real requests (and again with
+ * its Gateway API twin at the Gateway API gateway, where it has one); scenarios
  * switched under a running loop without losing a request; a bad scenario refused; and the lab
  * down leaving no process behind.
  */
@@ -71,12 +72,28 @@ class LabEndToEndTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void everyScenarioHoldsInTheLab(String name) {
-		OneShotHttp.Reply applied = lab.apply(name);
+		appliedAndHolds(lab.apply(name), name, lab.client().ingressUrl(), name);
+	}
+
+	static Stream<String> gatewayApiTwins() {
+		return Scenario.all(REPO.resolve("istio/scenarios")).stream().filter(Scenario::hasGatewayApiTwin).map(Scenario::name);
+	}
+
+	/** The same expect.yaml against the scenario's Gateway API twin, entering at the Gateway graychain-http's own port. */
+	@Order(1)
+	@ParameterizedTest(name = "{0} (Gateway API)")
+	@MethodSource("gatewayApiTwins")
+	void everyGatewayApiTwinHoldsInTheLab(String name) {
+		appliedAndHolds(lab.applyGatewayApi(name), name, lab.client().gatewayApiUrl(), name + " (Gateway API)");
+	}
+
+	/** Checks that scenario {@code name} was {@code applied}, then its expect.yaml with requests entering at {@code gatewayUrl}. */
+	private static void appliedAndHolds(OneShotHttp.Reply applied, String name, String gatewayUrl, String label) {
 		assertThat(applied.status()).as(applied.body()).isEqualTo(200);
 		LabClient client = lab.client();
-		Sender sender = new Sender(URI.create(client.ingressUrl()), client.sidecars(), Duration.ofSeconds(10));
+		Sender sender = new Sender(URI.create(gatewayUrl), client.sidecars(), Duration.ofSeconds(10));
 		Scenario scenario = new Scenario(name, REPO.resolve("istio/scenarios").resolve(name));
-		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT).verify(name,
+		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT).verify(label,
 				scenario.expectation());
 		assertThat(report.passed()).as(report.text()).isTrue();
 	}

@@ -93,6 +93,11 @@ final class LabProcess implements AutoCloseable {
 		return client().apply(RulesSource.resolve(nameOrPath, repo.resolve("istio/scenarios")));
 	}
 
+	/** Applies scenario {@code name}'s Gateway API twin, as {@code scripts/lab apply --gateway-api} does. */
+	OneShotHttp.Reply applyGatewayApi(String name) {
+		return client().applyGatewayApi(RulesSource.resolveGatewayApi(name, repo.resolve("istio/scenarios")));
+	}
+
 	/** A state-changing admin call with the lab's token, e.g. {@code /set-env}; waits as long as a pod may take. */
 	OneShotHttp.Reply post(String path, String body) {
 		return client().post(path, body, READY_WITHIN);

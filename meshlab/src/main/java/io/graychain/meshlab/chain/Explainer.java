@@ -43,33 +43,33 @@ public final class Explainer {
 			for (WeightedDestination d : decision.destinations()) {
 				List<Integer> below = new ArrayList<>();
 				if (d.available() && depth < MAX_DEPTH) {
-					Optional<HttpRequest> next = calls.downstream(d.service(), d.version(), request);
+					// the app the pods run (a Gateway API backend is a per-version Service such as appa-v2)
+					String app = d.workload().labels().getOrDefault("app", d.service());
+					HttpRequest received = decision.forwarded() == null ? request : decision.forwarded();
+					Optional<HttpRequest> next = calls.downstream(app, d.version(), received);
 					next.ifPresent(n -> below.add(walk(n, Source.workload(d.workload()), d.workload().name(), id, depth + 1, hops)));
 				}
 				Workload w = d.workload();
 				destinations.add(new ExplainedHop.Destination(d.service(), d.subset(), w == null ? "" : w.name(),
-						w == null ? "" : w.labels().getOrDefault("app", ""), d.version(), d.share(), d.available() ? 200 : 503,
+						w == null ? "" : w.labels().getOrDefault("app", ""), d.version(), d.share(), d.available() ? 200 : d.failStatus(),
 						below));
 			}
 		}
 		hops.set(id, new ExplainedHop(id, parent, from, request.host(), pathAndQuery(request), decision.virtualHost(),
 				decision.status(), decision.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'), decision.reason(),
-				rule(decision), decision.passedOver().stream().map(p -> new ExplainedHop.Passed(where(p.route(), p.matchIndex()),
-						p.reason())).toList(), destinations));
+				rule(decision), decision.passedOver().stream().map(p -> new ExplainedHop.Passed(p.where(), p.reason())).toList(), destinations));
 		return id;
 	}
 
 	private static ExplainedHop.RuleRef rule(Decision decision) {
 		ResolvedRoute r = decision.route();
 		if (r == null) {
-			return null;
+			Decision.RuleRef ref = decision.ruleRef();
+			return ref == null ? null
+					: new ExplainedHop.RuleRef(ref.kind(), ref.namespace(), ref.name(), ref.rule(), ref.ruleName(), "", ref.match());
 		}
 		return new ExplainedHop.RuleRef("VirtualService", r.root().namespace(), r.root().name(), r.index(), r.name(),
 				r.rule() == r.root() ? "" : r.rule().name(), decision.matchIndex());
-	}
-
-	private static String where(ResolvedRoute route, int matchIndex) {
-		return route.describe() + (route.matches().size() > 1 ? " match[" + matchIndex + "]" : "");
 	}
 
 	private static String pathAndQuery(HttpRequest request) {

@@ -33,7 +33,8 @@ public record Explanation(List<ExplainedHop> hops) {
 		}
 		for (ExplainedHop.Destination d : hop.destinations()) {
 			Share reached = share.times(d.share());
-			String chain = join(above, d.service() + ":" + (d.status() == 200 ? d.version() : String.valueOf(d.status())));
+			// a hop names the app that answers (a Gateway API backend is a per-version Service such as appa-v2)
+			String chain = join(above, (d.app().isEmpty() ? d.service() : d.app()) + ":" + (d.status() == 200 ? d.version() : String.valueOf(d.status())));
 			if (d.calls().isEmpty()) {
 				out.merge(chain, reached, Share::plus);
 			}

@@ -16,6 +16,7 @@ import io.graychain.meshlab.chain.Explainer;
 import io.graychain.meshlab.chain.Explanation;
 import io.graychain.meshlab.kubectl.Kubectl;
 import io.graychain.meshlab.mesh.GatewayDef;
+import io.graychain.meshlab.mesh.KubeGatewayDef;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.mesh.Workload;
 import io.graychain.meshlab.route.Decision;
@@ -84,8 +85,8 @@ public final class ExplainCommand implements Callable<Integer> {
 			description = "the namespace read from the cluster [GRAYCHAIN_NAMESPACE, default: graychain]")
 	private String namespace;
 
-	@Option(names = "--from", paramLabel = "gateway|WORKLOAD", defaultValue = "gateway",
-			description = "the ingress gateway, or a Deployment whose sidecar sends the request [default: gateway]")
+	@Option(names = "--from", paramLabel = "gateway|GATEWAY|WORKLOAD", defaultValue = "gateway",
+			description = "the ingress gateway, a gateway by name (graychain-http: the Gateway API one), or a Deployment whose sidecar sends the request [default: gateway]")
 	private String from;
 
 	@Option(names = "--host", required = true, paramLabel = "HOST", description = "the Host header, e.g. appa.graychain.local or appb:8000")
@@ -112,10 +113,15 @@ public final class ExplainCommand implements Callable<Integer> {
 		layers.add(RuleSources.Layer.scenario(nameOrPath));
 	}
 
-	@Option(names = "--rules", paramLabel = "FILE", description = "a YAML file of rules, applied in order with --scenario (repeatable)")
+	@Option(names = "--rules", paramLabel = "FILE",
+			description = "a YAML file (or folder) of rules, VirtualServices or HTTPRoutes, applied in order with --scenario (repeatable)")
 	void rules(String file) {
 		layers.add(RuleSources.Layer.rules(file));
 	}
+
+	@Option(names = "--gateway-api",
+			description = "--scenario applies the scenario's Gateway API twin instead of its Istio rules; --from gateway means graychain-http")
+	private boolean gatewayApi;
 
 	/** Runs the command line; returns the exit status. */
 	public static int run(String... args) {
@@ -172,21 +178,34 @@ public final class ExplainCommand implements Callable<Integer> {
 		else {
 			config = RuleSources.overlay(overlay == null ? root.resolve("k8s/overlays/v2") : overlay, !noBaseline);
 		}
-		config = RuleSources.apply(config, layers, root.resolve("istio/scenarios"));
+		config = RuleSources.apply(config, layers, root.resolve("istio/scenarios"), gatewayApi);
 		RouteEngine engine = new RouteEngine(config);
 		findings.addAll(Analyzer.analyze(config));
 		Source source = source(config);
 		HttpRequest request = request();
 		Decision entry = engine.decide(request, source);
 		if (entry.outcome() == Decision.Outcome.UNKNOWN_HOST) {
-			throw new ExplainException("unknown host '" + host + "' " + (source instanceof Source.AtGateway ? "at the gateway" : "from " + from)
+			throw new ExplainException("unknown host '" + host + "' " + (atGateway(source) ? "at the gateway" : "from " + from)
 					+ ": " + entry.reason());
 		}
-		return new Explainer(engine, CallGraph.graychain()).explain(request, source, source instanceof Source.AtGateway ? "gateway" : from);
+		String sender = source instanceof Source.AtKubeGateway kube ? kube.gateway().name() : source instanceof Source.AtGateway ? "gateway" : from;
+		return new Explainer(engine, CallGraph.graychain()).explain(request, source, sender);
+	}
+
+	private static boolean atGateway(Source source) {
+		return source instanceof Source.AtGateway || source instanceof Source.AtKubeGateway;
 	}
 
 	private Source source(MeshConfig config) {
 		List<GatewayDef> gateways = config.gateways();
+		List<KubeGatewayDef> kubeGateways = config.kubeGateways();
+		if ("gateway".equals(from) && gatewayApi) {
+			if (kubeGateways.size() != 1) {
+				throw new ExplainException("--gateway-api with --from gateway needs exactly one Gateway API Gateway, found "
+						+ kubeGateways.size() + ": name one with --from");
+			}
+			return Source.kubeGateway(kubeGateways.get(0));
+		}
 		if ("gateway".equals(from)) {
 			if (gateways.size() != 1) {
 				throw new ExplainException(gateways.isEmpty() ? "no Gateway in the rules: --from gateway needs one"
@@ -196,8 +215,10 @@ public final class ExplainCommand implements Callable<Integer> {
 			return Source.gateway(gateways.get(0));
 		}
 		return gateways.stream().filter(g -> g.name().equals(from)).findFirst().map(Source::gateway)
+			.or(() -> kubeGateways.stream().filter(g -> g.name().equals(from)).findFirst().map(Source::kubeGateway))
 			.or(() -> config.workload(from).map(Source::workload))
-			.orElseThrow(() -> new ExplainException("unknown workload '" + from + "': --from takes gateway or one of "
+			.orElseThrow(() -> new ExplainException("unknown workload '" + from + "': --from takes gateway, a Gateway API Gateway "
+					+ kubeGateways.stream().map(KubeGatewayDef::name).toList() + " or one of "
 					+ config.workloads().stream().map(Workload::name).collect(Collectors.joining(", "))));
 	}
 

@@ -40,13 +40,14 @@ public final class ExplanationText {
 		}
 		if (h.rule() != null) {
 			ExplainedHop.RuleRef r = h.rule();
-			out.append(in).append(h.status()).append(" decided by VirtualService ").append(r.namespace()).append('/').append(r.name());
+			out.append(in).append(h.status()).append(" decided by ").append(r.kind()).append(' ').append(r.namespace()).append('/').append(r.name());
 			if (!r.delegate().isEmpty()) {
 				out.append(" > delegate ").append(r.delegate());
 			}
-			out.append(" spec.http[").append(r.route()).append(']');
+			boolean httpRoute = "HTTPRoute".equals(r.kind());
+			out.append(httpRoute ? " spec.rules[" : " spec.http[").append(r.route()).append(']');
 			if (r.match() >= 0) {
-				out.append(".match[").append(r.match()).append(']');
+				out.append(httpRoute ? ".matches[" : ".match[").append(r.match()).append(']');
 			}
 			if (!r.routeName().isEmpty()) {
 				out.append(" (").append(r.routeName()).append(')');

@@ -22,6 +22,7 @@ import io.graychain.meshlab.lab.daemon.LabTopology;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.mesh.MeshLoader;
 import io.graychain.meshlab.mesh.Resource;
+import io.graychain.meshlab.scenario.GatewayApiTwin;
 import io.graychain.meshlab.scenario.Scenario;
 
 /**
@@ -34,6 +35,9 @@ public final class RuleSources {
 	/** The kinds read from a cluster. */
 	static final String CLUSTER_KINDS = "services,deployments.apps,destinationrules.networking.istio.io,"
 			+ "gateways.networking.istio.io,virtualservices.networking.istio.io";
+
+	/** The Gateway API kinds read from a cluster when its API server knows them. */
+	static final String GATEWAY_API_KINDS = "gateways.gateway.networking.k8s.io,httproutes.gateway.networking.k8s.io";
 
 	private static final Duration KUBECTL_TIMEOUT = Duration.ofSeconds(30);
 
@@ -73,29 +77,28 @@ public final class RuleSources {
 		try {
 			MeshConfig config = overlay(Path.of(Files.readString(overlayFile).strip()), true);
 			Path rules = stateDir.resolve(LabState.RULES);
-			return Files.exists(rules) ? apply(config, List.of(Layer.rules(rules.toString())), null) : config;
+			if (!Files.exists(rules)) {
+				return config;
+			}
+			// a Gateway API twin replaced the VirtualServices of the hosts it routes, as the lab applied it
+			MeshLoader loader = new MeshLoader().read(rules);
+			if (!loader.problems().isEmpty()) {
+				throw new ExplainException("cannot read the lab's rules " + rules + ": " + firstLine(loader.problems().get(0).message()));
+			}
+			return GatewayApiTwin.apply(config, loader.resources());
 		}
 		catch (IOException ex) {
 			throw new ExplainException("cannot read the lab's state in " + stateDir + ": " + ex.getMessage());
 		}
 	}
 
-	/** Services, Deployments, DestinationRules, Gateways and VirtualServices of {@code namespace}, read with kubectl. */
+	/**
+	 * Services, Deployments, DestinationRules, Gateways and VirtualServices of {@code namespace}, read
+	 * with kubectl; Gateway API Gateways and HTTPRoutes too when the cluster has their CRDs.
+	 */
 	public static MeshConfig cluster(Kubectl kubectl, String namespace) {
-		Kubectl.Run run = kubectl.run(List.of("get", CLUSTER_KINDS, "-n", namespace, "-o", "json"), KUBECTL_TIMEOUT);
-		if (run.timedOut()) {
-			throw new ExplainException("kubectl get did not answer within " + KUBECTL_TIMEOUT.toSeconds() + " s");
-		}
-		if (run.exit() != 0) {
-			throw new ExplainException("kubectl get " + CLUSTER_KINDS + " -n " + namespace + " failed: " + firstLine(run.err()));
-		}
-		List<JsonNode> items = new ArrayList<>();
-		try {
-			JSON.readTree(run.out()).path("items").forEach(items::add);
-		}
-		catch (IOException ex) {
-			throw new ExplainException("kubectl get printed no JSON list: " + firstLine(ex.getMessage()));
-		}
+		List<JsonNode> items = new ArrayList<>(get(kubectl, CLUSTER_KINDS, namespace, false));
+		items.addAll(get(kubectl, GATEWAY_API_KINDS, namespace, true));
 		items.sort(Comparator.comparing(i -> i.path("metadata").path("creationTimestamp").asText("")));
 		List<Integer> created = new ArrayList<>();
 		String last = null;
@@ -115,6 +118,28 @@ public final class RuleSources {
 		}
 	}
 
+	/** The items {@code kubectl get kinds -n namespace -o json} lists; none when {@code optional} kinds are unknown to the cluster. */
+	private static List<JsonNode> get(Kubectl kubectl, String kinds, String namespace, boolean optional) {
+		Kubectl.Run run = kubectl.run(List.of("get", kinds, "-n", namespace, "-o", "json"), KUBECTL_TIMEOUT);
+		if (run.timedOut()) {
+			throw new ExplainException("kubectl get did not answer within " + KUBECTL_TIMEOUT.toSeconds() + " s");
+		}
+		if (run.exit() != 0 && optional && run.err().contains("doesn't have a resource type")) {
+			return List.of();
+		}
+		if (run.exit() != 0) {
+			throw new ExplainException("kubectl get " + kinds + " -n " + namespace + " failed: " + firstLine(run.err()));
+		}
+		List<JsonNode> items = new ArrayList<>();
+		try {
+			JSON.readTree(run.out()).path("items").forEach(items::add);
+		}
+		catch (IOException ex) {
+			throw new ExplainException("kubectl get printed no JSON list: " + firstLine(ex.getMessage()));
+		}
+		return items;
+	}
+
 	/** A scenario (by name or folder) or a rules file, applied over what came before. */
 	public record Layer(boolean scenario, String value) {
 
@@ -130,9 +155,18 @@ public final class RuleSources {
 
 	/** {@code layers} applied in order; a scenario name is looked up in {@code scenariosDir}. */
 	public static MeshConfig apply(MeshConfig config, List<Layer> layers, Path scenariosDir) {
+		return apply(config, layers, scenariosDir, false);
+	}
+
+	/**
+	 * {@code layers} applied in order; with {@code gatewayApi}, a scenario layer applies the
+	 * scenario's Gateway API twin instead of its Istio rules ({@link GatewayApiTwin}).
+	 */
+	public static MeshConfig apply(MeshConfig config, List<Layer> layers, Path scenariosDir, boolean gatewayApi) {
 		MeshConfig out = config;
 		for (Layer layer : layers) {
-			List<Path> files = files(layer, scenariosDir);
+			boolean twin = gatewayApi && layer.scenario();
+			List<Path> files = twin ? twinFiles(layer, scenariosDir) : files(layer, scenariosDir);
 			MeshLoader loader = new MeshLoader();
 			files.forEach(loader::read);
 			if (!loader.problems().isEmpty()) {
@@ -140,9 +174,22 @@ public final class RuleSources {
 				throw new ExplainException("cannot read " + p.file() + (p.field().isEmpty() ? "" : " " + p.field()) + ": "
 						+ firstLine(p.message()));
 			}
-			out = out.apply(loader.resources());
+			out = twin ? GatewayApiTwin.apply(out, loader.resources()) : out.apply(loader.resources());
 		}
 		return out;
+	}
+
+	private static List<Path> twinFiles(Layer layer, Path scenariosDir) {
+		files(layer, scenariosDir); // the same answer as without --gateway-api for a scenario that does not exist
+		String value = layer.value();
+		Path dir = !value.contains("/") && scenariosDir != null && Files.isDirectory(scenariosDir.resolve(value))
+				? scenariosDir.resolve(value) : Path.of(value);
+		Scenario scenario = new Scenario(dir.getFileName().toString(), dir);
+		if (!scenario.hasGatewayApiTwin()) {
+			throw new ExplainException("scenario '" + layer.value() + "' has no Gateway API twin (no " + Scenario.GATEWAY_API
+					+ "/ folder); its README says what to use instead");
+		}
+		return scenario.gatewayApiFiles();
 	}
 
 	private static List<Path> files(Layer layer, Path scenariosDir) {

@@ -55,6 +55,20 @@ final class IstioKinds {
 		return Optional.empty();
 	}
 
+	static Optional<HttpRouteDef> httpRoute(Resource r, String ns) {
+		if (r.object() instanceof io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute route && route.getSpec() != null) {
+			return Optional.of(new HttpRouteDef(r.name(), r.namespace(ns), route.getSpec(), r.file()));
+		}
+		return Optional.empty();
+	}
+
+	static Optional<KubeGatewayDef> kubeGateway(Resource r, String ns) {
+		if (r.object() instanceof io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway gw && gw.getSpec() != null) {
+			return Optional.of(new KubeGatewayDef(r.name(), r.namespace(ns), gw.getSpec(), r.file()));
+		}
+		return Optional.empty();
+	}
+
 	static Optional<ServiceDef> service(Resource r, String ns) {
 		if (r.object() instanceof Service s && s.getSpec() != null) {
 			List<Integer> ports = s.getSpec().getPorts() == null ? List.of()

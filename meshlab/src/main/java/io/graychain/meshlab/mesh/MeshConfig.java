@@ -52,25 +52,57 @@ public record MeshConfig(String defaultNamespace, List<Resource> resources, List
 		return new MeshConfig(defaultNamespace, merged, times);
 	}
 
+	/** This configuration without the resources {@code drop} selects, as {@code kubectl delete} would. */
+	public MeshConfig without(java.util.function.Predicate<Resource> drop) {
+		List<Resource> kept = new ArrayList<>();
+		List<Integer> times = new ArrayList<>();
+		for (int i = 0; i < resources.size(); i++) {
+			if (!drop.test(resources.get(i))) {
+				kept.add(resources.get(i));
+				times.add(created.get(i));
+			}
+		}
+		return new MeshConfig(defaultNamespace, kept, times);
+	}
+
 	/**
 	 * The VirtualServices in the order Istio reads them: oldest first, then by name, then by
 	 * namespace (istio/istio pilot/pkg/model/virtualservice_controller.go
 	 * sortMergedVirtualServicesByCreationTime).
 	 */
 	public List<VirtualServiceDef> virtualServicesByCreation() {
-		List<VirtualServiceDef> out = new ArrayList<>();
+		return byCreation(IstioKinds::virtualService, VirtualServiceDef::name, VirtualServiceDef::namespace);
+	}
+
+	/**
+	 * The HTTPRoutes oldest first, then by {@code namespace/name}: the order the Gateway API
+	 * specification breaks precedence ties in (HTTPRouteRule: "the oldest Route based on creation
+	 * timestamp", then "alphabetical order (namespace/name)").
+	 */
+	public List<HttpRouteDef> httpRoutesByCreation() {
+		return byCreation(IstioKinds::httpRoute, r -> r.namespace() + "/" + r.name(), r -> "");
+	}
+
+	/** The Gateway API Gateways ({@code gateway.networking.k8s.io}). */
+	public List<KubeGatewayDef> kubeGateways() {
+		return collect(IstioKinds::kubeGateway);
+	}
+
+	private <T> List<T> byCreation(BiFunction<Resource, String, Optional<T>> convert, java.util.function.Function<T, String> first,
+			java.util.function.Function<T, String> second) {
+		List<T> out = new ArrayList<>();
 		List<Integer> times = new ArrayList<>();
 		for (int i = 0; i < resources.size(); i++) {
 			int time = created.get(i);
-			IstioKinds.virtualService(resources.get(i), defaultNamespace).ifPresent(vs -> {
-				out.add(vs);
+			convert.apply(resources.get(i), defaultNamespace).ifPresent(o -> {
+				out.add(o);
 				times.add(time);
 			});
 		}
 		List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, out.size()).boxed().toList());
 		order.sort(java.util.Comparator.<Integer>comparingInt(times::get)
-			.thenComparing(i -> out.get(i).name())
-			.thenComparing(i -> out.get(i).namespace()));
+			.thenComparing(i -> first.apply(out.get(i)))
+			.thenComparing(i -> second.apply(out.get(i))));
 		return order.stream().map(out::get).toList();
 	}
 

@@ -16,11 +16,11 @@ import io.graychain.meshlab.mesh.Workload;
  * Turns a route's destinations into workloads with exact shares: weights over the route, a subset's
  * labels (from the host's DestinationRule) over the Service's pods, pods shared round robin.
  */
-final class DestinationResolver {
+public final class DestinationResolver {
 
 	private final MeshConfig config;
 
-	DestinationResolver(MeshConfig config) {
+	public DestinationResolver(MeshConfig config) {
 		this.config = config;
 	}
 
@@ -38,7 +38,7 @@ final class DestinationResolver {
 	}
 
 	/** Every pod of the Service, round robin: what a sidecar does when no VirtualService applies. */
-	List<WeightedDestination> allPods(ServiceDef service) {
+	public List<WeightedDestination> allPods(ServiceDef service) {
 		return spread(service.name(), "", config.workloadsOf(service), Share.ALL);
 	}
 

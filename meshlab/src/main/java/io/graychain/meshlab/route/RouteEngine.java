@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.fabric8.istio.api.api.networking.v1alpha3.Server;
+import io.graychain.meshlab.gatewayapi.HttpRouteEngine;
 import io.graychain.meshlab.mesh.GatewayDef;
 import io.graychain.meshlab.mesh.Gateways;
 import io.graychain.meshlab.mesh.HostNames;
+import io.graychain.meshlab.mesh.HttpRouteDef;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.mesh.ServiceDef;
 import io.graychain.meshlab.mesh.VirtualServiceDef;
@@ -33,10 +35,13 @@ public final class RouteEngine {
 
 	private final DestinationResolver destinations;
 
+	private final HttpRouteEngine httpRoutes;
+
 	public RouteEngine(MeshConfig config) {
 		this.config = config;
 		this.expander = new RouteExpander(config);
 		this.destinations = new DestinationResolver(config);
+		this.httpRoutes = new HttpRouteEngine(config);
 	}
 
 	public MeshConfig config() {
@@ -48,13 +53,21 @@ public final class RouteEngine {
 		if (source instanceof Source.AtGateway at) {
 			return atGateway(request, at);
 		}
+		if (source instanceof Source.AtKubeGateway at) {
+			return httpRoutes.atGateway(request, at.gateway());
+		}
 		return inMesh(request, source);
 	}
 
-	/** A source for a named gateway or workload (Deployment) of the configuration. */
+	/**
+	 * A source for a named gateway (an Istio Gateway, else a Gateway API Gateway) or workload
+	 * (Deployment) of the configuration.
+	 */
 	public Source source(String name) {
 		Optional<Source> gateway = config.gateways().stream().filter(g -> g.name().equals(name)).findFirst().map(Source::gateway);
-		return gateway.or(() -> config.workload(name).map(Source::workload))
+		return gateway
+			.or(() -> config.kubeGateways().stream().filter(g -> g.name().equals(name)).findFirst().map(Source::kubeGateway))
+			.or(() -> config.workload(name).map(Source::workload))
 			.orElseThrow(() -> new IllegalArgumentException("no gateway or workload named '" + name + "'"));
 	}
 
@@ -130,6 +143,15 @@ public final class RouteEngine {
 			.toList();
 		String target = service.map(ServiceDef::fqdn).orElse(host);
 		List<VirtualServiceDef> exact = mesh.stream().filter(vs -> vs.qualifiedHosts().contains(target)).toList();
+		List<HttpRouteDef> gamma = service.map(s -> httpRoutes.meshRoutes(s, port)).orElse(List.of());
+		if (!gamma.isEmpty()) {
+			if (!exact.isEmpty()) {
+				return Decision.refused(Decision.Outcome.UNSUPPORTED, "both VirtualService " + exact.get(0).name() + " and HTTPRoute "
+						+ gamma.get(0).name() + " route " + target + " in the mesh: which one a sidecar follows is not "
+						+ "followed by the engine; keep one of them");
+			}
+			return httpRoutes.inMesh(request, service.get(), gamma);
+		}
 		List<VirtualServiceDef> candidates = exact;
 		if (exact.isEmpty()) {
 			Optional<String> wildcard = mesh.stream().flatMap(vs -> vs.qualifiedHosts().stream())

@@ -3,6 +3,7 @@ package io.graychain.meshlab.route;
 import java.util.Map;
 
 import io.graychain.meshlab.mesh.GatewayDef;
+import io.graychain.meshlab.mesh.KubeGatewayDef;
 import io.graychain.meshlab.mesh.Workload;
 
 /** Where a request enters the mesh: at an ingress gateway, or from a workload's sidecar. */
@@ -18,6 +19,10 @@ public sealed interface Source {
 		return new AtGateway(gateway);
 	}
 
+	static Source kubeGateway(KubeGatewayDef gateway) {
+		return new AtKubeGateway(gateway);
+	}
+
 	static Source workload(Workload workload) {
 		return new FromWorkload(workload);
 	}
@@ -28,6 +33,30 @@ public sealed interface Source {
 		@Override
 		public Map<String, String> labels() {
 			return gateway.podLabels();
+		}
+
+		@Override
+		public String namespace() {
+			return gateway.namespace();
+		}
+
+		@Override
+		public String toString() {
+			return "gateway " + gateway.name();
+		}
+
+	}
+
+	/**
+	 * A request received by the gateway Istio deploys for a Gateway API Gateway; its pods carry the
+	 * label {@code gateway.networking.k8s.io/gateway-name} (istio/istio pilot/pkg/config/kube/gateway
+	 * deployment templates).
+	 */
+	record AtKubeGateway(KubeGatewayDef gateway) implements Source {
+
+		@Override
+		public Map<String, String> labels() {
+			return Map.of("gateway.networking.k8s.io/gateway-name", gateway.name());
 		}
 
 		@Override

@@ -12,12 +12,12 @@ import java.util.Optional;
  * virtual host (envoy source/common/router/config_impl.cc RouteMatcher::findVirtualHost,
  * findWildcardVirtualHost).
  */
-final class VirtualHosts {
+public final class VirtualHosts {
 
 	private VirtualHosts() {
 	}
 
-	static Optional<String> select(Collection<String> domains, String host) {
+	public static Optional<String> select(Collection<String> domains, String host) {
 		if (domains.contains(host)) {
 			return Optional.of(host);
 		}

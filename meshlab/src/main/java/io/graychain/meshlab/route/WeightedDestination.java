@@ -9,8 +9,14 @@ import io.graychain.meshlab.mesh.Workload;
  * @param subset the subset, or empty when the route names none
  * @param workload the workload whose pods answer, or null when nothing answers (HTTP 503)
  * @param share the exact share of requests
+ * @param failStatus what the proxy answers for this share when no pod does: 503 (no healthy
+ *        upstream), or 500 for a Gateway API backendRef that names no Service
  */
-public record WeightedDestination(String service, String subset, Workload workload, Share share) {
+public record WeightedDestination(String service, String subset, Workload workload, Share share, int failStatus) {
+
+	public WeightedDestination(String service, String subset, Workload workload, Share share) {
+		this(service, subset, workload, share, 503);
+	}
 
 	/** True when pods answer this share. */
 	public boolean available() {
@@ -25,7 +31,7 @@ public record WeightedDestination(String service, String subset, Workload worklo
 	@Override
 	public String toString() {
 		return service + (subset.isEmpty() ? "" : "/" + subset) + " -> "
-				+ (workload == null ? "no pod (503)" : workload.name()) + " " + share;
+				+ (workload == null ? "no pod (" + failStatus + ")" : workload.name()) + " " + share;
 	}
 
 }

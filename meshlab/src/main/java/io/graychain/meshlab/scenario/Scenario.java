@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.graychain.meshlab.mesh.MeshLoader;
 
 /**
  * A folder {@code istio/scenarios/<name>/}: the Istio YAML to apply and its expectation.
@@ -30,6 +31,17 @@ public record Scenario(String name, Path dir) {
 
 	public Expectation expectation() {
 		return ExpectationReader.read(expectationFile());
+	}
+
+	/**
+	 * The YAML of the Gateway API twin as its kustomization lists it: the shared
+	 * {@code istio/gateway-api/} (the Gateway graychain-http, the per-version Services), then the
+	 * twin's own files.
+	 */
+	public List<Path> gatewayApiFiles() {
+		List<Path> files = new java.util.ArrayList<>(MeshLoader.yamlFiles(dir.getParent().getParent().resolve(GATEWAY_API)));
+		files.addAll(MeshLoader.yamlFiles(dir.resolve(GATEWAY_API)));
+		return files;
 	}
 
 	public boolean hasGatewayApiTwin() {

@@ -11,6 +11,7 @@ import io.graychain.meshlab.chain.ChainShares;
 import io.graychain.meshlab.chain.ChainWalker;
 import io.graychain.meshlab.kustomize.ManifestException;
 import io.graychain.meshlab.mesh.GatewayDef;
+import io.graychain.meshlab.mesh.KubeGatewayDef;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.mesh.MeshLoader;
 import io.graychain.meshlab.route.RouteEngine;
@@ -47,6 +48,21 @@ public final class ScenarioVerifier {
 		return verify(scenario.name(), withScenario(scenario), scenario.expectation());
 	}
 
+	/** The base configuration with the scenario's Gateway API twin applied instead of its Istio rules ({@link GatewayApiTwin}). */
+	public MeshConfig withGatewayApiTwin(Scenario scenario) {
+		MeshLoader loader = new MeshLoader();
+		scenario.gatewayApiFiles().forEach(loader::read);
+		if (!loader.problems().isEmpty()) {
+			throw new ManifestException(scenario.name() + " (Gateway API twin): " + loader.problems());
+		}
+		return GatewayApiTwin.apply(base, loader.resources());
+	}
+
+	/** The scenario's expectation checked against its Gateway API twin, entering at the Gateway graychain-http. */
+	public Verification verifyGatewayApiTwin(Scenario scenario) {
+		return verify(scenario.name() + " (Gateway API)", withGatewayApiTwin(scenario), scenario.expectation());
+	}
+
 	public Verification verify(String name, MeshConfig config, Expectation expectation) {
 		RouteEngine engine = new RouteEngine(config);
 		ChainWalker walker = new ChainWalker(engine, calls);
@@ -61,6 +77,13 @@ public final class ScenarioVerifier {
 	private static Source source(RouteEngine engine, ExpectedRequest request) {
 		if (!request.atGateway()) {
 			return engine.source(request.entry());
+		}
+		if (!engine.config().httpRoutesByCreation().isEmpty()) {
+			List<KubeGatewayDef> kube = engine.config().kubeGateways();
+			if (kube.size() != 1) {
+				throw new ManifestException("entry 'gateway' with HTTPRoutes needs exactly one Gateway API Gateway, found " + kube.size());
+			}
+			return Source.kubeGateway(kube.get(0));
 		}
 		List<GatewayDef> gateways = engine.config().gateways();
 		if (gateways.size() != 1) {

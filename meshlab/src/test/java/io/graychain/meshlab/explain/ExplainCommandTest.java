@@ -74,6 +74,41 @@ class ExplainCommandTest {
 	}
 
 	@Test
+	void explainsAtTheGatewayApiGatewayWithTheTwinOfAScenario() {
+		Run run = explain("--scenario", "end-user-jason", "--gateway-api", "--from", "graychain-http", "--host", "appa.graychain.local",
+				"-H", "End-User: alice");
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("graychain-http -> appa.graychain.local /")
+			.contains("passed over HTTPRoute graychain/appa-gateway spec.rules[0].matches[0]: headers.end-user Exact jason: is \"alice\"")
+			.contains("decided by HTTPRoute graychain/appa-gateway spec.rules[1]")
+			.contains("decided by HTTPRoute graychain/appb-mesh spec.rules[1]")
+			.contains("100%  appa:v1 > appb:v1");
+	}
+
+	@Test
+	void rulesTakeHttpRoutesForTheMesh() {
+		Run run = explain("--no-baseline", "--rules", fixture("appb-gamma-lane.yaml").toString(), "--from", "appa-v2", "--host",
+				"appb:8000", "-H", "x-gray-lane: v2");
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("decided by HTTPRoute graychain/appb-mesh spec.rules[0].matches[0]")
+			.contains("100%  appb:v2");
+	}
+
+	@Test
+	void aVirtualServiceBesideAMeshHttpRouteIsRefusedByName() {
+		Run run = explain("--rules", fixture("appb-gamma-lane.yaml").toString(), "--from", "appa-v2", "--host", "appb:8000");
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("501 both VirtualService appb and HTTPRoute appb-mesh route appb.graychain.svc.cluster.local");
+	}
+
+	@Test
+	void aScenarioWithoutTwinIsOneLine() {
+		Run run = explain("--scenario", "weather-tester-cookie", "--gateway-api", "--host", "frontend.graychain.local");
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.err()).startsWith("explain: scenario 'weather-tester-cookie' has no Gateway API twin").doesNotContain("Exception");
+	}
+
+	@Test
 	void jsonStartsWithTheEntryHopAndNamesRuleRouteAndDestinations() throws Exception {
 		Run run = explain("--scenario", "appa-delegate-10-90", "--host", "appa.graychain.local", "--json");
 		assertThat(run.exit()).as(run.err()).isZero();
@@ -162,11 +197,42 @@ class ExplainCommandTest {
 		ObjectNode list = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "List");
 		list.set("items", items);
 		FakeKubectl kubectl = FakeKubectl.answering(dir,
-				Reply.to("get " + RuleSources.CLUSTER_KINDS + " -n graychain -o json").printing(JSON.writeValueAsString(list)));
+				Reply.to("get " + RuleSources.CLUSTER_KINDS + " -n graychain -o json").printing(JSON.writeValueAsString(list)),
+				Reply.to("get " + RuleSources.GATEWAY_API_KINDS + " -n graychain -o json")
+					.failing(1, "error: the server doesn't have a resource type \"gateways\""));
 		Run run = explain(Map.of("KUBECTL", kubectl.executable().toString()), "--cluster", "--host", "appa.graychain.local");
 		assertThat(run.exit()).as(run.err()).isZero();
 		assertThat(run.out()).contains("100%  appa:v1 > appb:v1");
-		assertThat(kubectl.calls()).hasSize(1);
+		assertThat(kubectl.calls()).hasSize(2);
+	}
+
+	@Test
+	void clusterReadsGatewayApiRoutesWhenItHasTheirKinds() throws Exception {
+		ArrayNode items = JSON.createArrayNode();
+		new Kustomizer().build(REPO.resolve("k8s/overlays/v2")).stream()
+			.filter(o -> List.of("Service", "Deployment").contains(o.path("kind").asText()))
+			.forEach(items::add);
+		ArrayNode routes = JSON.createArrayNode();
+		ObjectMapper yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+		for (Path file : List.of(REPO.resolve("istio/gateway-api/gateway.yaml"), REPO.resolve("istio/gateway-api/services-per-version.yaml"),
+				REPO.resolve("istio/scenarios/end-user-jason/gateway-api/httproute-jason-v2.yaml"))) {
+			try (var parser = yaml.createParser(file.toFile())) {
+				yaml.readValues(parser, JsonNode.class).forEachRemaining(n -> ("Service".equals(n.path("kind").asText()) ? items : routes).add(n));
+			}
+		}
+		FakeKubectl kubectl = FakeKubectl.answering(dir,
+				Reply.to("get " + RuleSources.CLUSTER_KINDS + " -n graychain -o json").printing(list(items)),
+				Reply.to("get " + RuleSources.GATEWAY_API_KINDS + " -n graychain -o json").printing(list(routes)));
+		Run run = explain(Map.of("KUBECTL", kubectl.executable().toString()), "--cluster", "--from", "graychain-http", "--host",
+				"appa.graychain.local", "-H", "end-user: jason");
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("decided by HTTPRoute graychain/appa-gateway spec.rules[0]").contains("100%  appa:v2 > appb:v2");
+	}
+
+	private static String list(ArrayNode items) throws Exception {
+		ObjectNode list = JSON.createObjectNode().put("apiVersion", "v1").put("kind", "List");
+		list.set("items", items);
+		return JSON.writeValueAsString(list);
 	}
 
 	@Test

@@ -30,9 +30,10 @@ record RouteCase(@JsonProperty(required = true) String name, @JsonProperty(requi
 	}
 
 	/**
-	 * @param status the proxy's status: 200, 404, 503
+	 * @param status the proxy's status: 200, 404, 500, 503
 	 * @param to percent by workload (Deployment) when routed
-	 * @param route the route that decided, as {@link ResolvedRoute#describe()} starts
+	 * @param route the route that decided, as {@link ResolvedRoute#describe()} or, for an HTTPRoute rule,
+	 *        {@link Decision.RuleRef#describe()} starts
 	 * @param passed a text one of the passed-over routes' reasons contains
 	 */
 	record Expect(int status, Map<String, BigDecimal> to, String route, String passed) {

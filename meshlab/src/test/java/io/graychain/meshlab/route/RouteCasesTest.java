@@ -29,8 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The route engine's semantics, table-driven: every case of src/test/resources/route-cases/*.yaml,
- * each naming the Istio or Envoy source it follows (docs/route-engine.md lists them).
+ * The route engine's semantics, table-driven: every case of src/test/resources/route-cases/*.yaml
+ * (VirtualServices) and src/test/resources/gateway-api-cases/*.yaml (Gateway API HTTPRoutes, each
+ * file's {@code base} applied before every case's rules), each naming the Istio, Envoy or Gateway API
+ * source or conformance test it follows (docs/route-engine.md lists them).
  */
 class RouteCasesTest {
 
@@ -43,8 +45,11 @@ class RouteCasesTest {
 			try {
 				// SnakeYAML resolves the anchors (&name, *name) the files share rules with
 				JsonNode root = YAML.valueToTree(new org.yaml.snakeyaml.Yaml().load(Files.readString(file)));
+				String base = root.path("base").asText("");
 				for (JsonNode c : root.path("cases")) {
-					RouteCase routeCase = YAML.treeToValue(c, RouteCase.class);
+					RouteCase read = YAML.treeToValue(c, RouteCase.class);
+					RouteCase routeCase = base.isEmpty() ? read : new RouteCase(read.name(), read.source(),
+							base + (read.rules() == null ? "" : "---\n" + read.rules()), read.from(), read.request(), read.expect());
 					out.add(Arguments.of(Named.of(file.getFileName() + ": " + routeCase.name(), routeCase)));
 				}
 			}
@@ -59,7 +64,7 @@ class RouteCasesTest {
 	void thereAreAtLeastSixtyCasesEachNamingItsSource() {
 		List<RouteCase> all = cases().map(a -> (RouteCase) ((Named<?>) a.get()[0]).getPayload()).toList();
 		assertThat(all).hasSizeGreaterThanOrEqualTo(60);
-		assertThat(all).allSatisfy(c -> assertThat(c.source()).containsAnyOf("istio ", "envoy ", "RFC "));
+		assertThat(all).allSatisfy(c -> assertThat(c.source()).containsAnyOf("istio ", "envoy ", "RFC ", "gateway-api "));
 	}
 
 	@Test
@@ -93,8 +98,9 @@ class RouteCasesTest {
 			assertThat(actual).as(trace).isEqualTo(expected);
 		}
 		if (c.expect().route() != null) {
-			assertThat(decision.route()).as(trace).isNotNull();
-			assertThat(decision.route().describe()).as(trace).startsWith(c.expect().route());
+			String decided = decision.route() != null ? decision.route().describe()
+					: decision.ruleRef() != null ? decision.ruleRef().describe() : null;
+			assertThat(decided).as(trace).isNotNull().startsWith(c.expect().route());
 		}
 		if (c.expect().passed() != null) {
 			assertThat(decision.passedOver()).as(trace).anySatisfy(p -> assertThat(p.reason()).contains(c.expect().passed()));
@@ -114,12 +120,16 @@ class RouteCasesTest {
 	}
 
 	private static List<Path> files() {
-		try (Stream<Path> list = Files.list(Path.of(RouteCasesTest.class.getResource("/route-cases").toURI()))) {
-			return list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+		List<Path> out = new ArrayList<>();
+		for (String folder : List.of("/route-cases", "/gateway-api-cases")) {
+			try (Stream<Path> list = Files.list(Path.of(RouteCasesTest.class.getResource(folder).toURI()))) {
+				out.addAll(list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList());
+			}
+			catch (IOException | URISyntaxException ex) {
+				throw new IllegalStateException("cannot list " + folder, ex);
+			}
 		}
-		catch (IOException | URISyntaxException ex) {
-			throw new IllegalStateException("cannot list route-cases", ex);
-		}
+		return out;
 	}
 
 }

@@ -26,6 +26,27 @@ class ScenarioExpectationsTest {
 		assertThat(verification.checks()).isNotEmpty();
 	}
 
+	static Stream<Scenario> gatewayApiTwins() {
+		return scenarios().filter(Scenario::hasGatewayApiTwin);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("gatewayApiTwins")
+	void expectationHoldsForTheGatewayApiTwin(Scenario scenario) {
+		Verification verification = new ScenarioVerifier(Overlays.config("v2"), CallGraph.graychain()).verifyGatewayApiTwin(scenario);
+		assertThat(verification.passed()).as(verification.report()).isTrue();
+		assertThat(verification.checks()).isNotEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("gatewayApiTwins")
+	void gatewayApiTwinReplacesTheVirtualServicesOfItsHostsAndHasNoMistake(Scenario scenario) {
+		MeshConfig twin = new ScenarioVerifier(Overlays.config("v2"), CallGraph.graychain()).withGatewayApiTwin(scenario);
+		assertThat(twin.httpRoutesByCreation()).isNotEmpty();
+		assertThat(twin.kubeGateways()).extracting(g -> g.name()).containsExactly("graychain-http");
+		assertThat(Analyzer.analyze(twin)).isEmpty();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
 	void scenarioAppliedOverTheV2OverlayHasNoMistake(Scenario scenario) {

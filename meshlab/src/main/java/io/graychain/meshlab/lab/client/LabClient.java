@@ -32,6 +32,11 @@ public record LabClient(Path stateDir) {
 		.proxy(HttpClient.Builder.NO_PROXY)
 		.connectTimeout(Duration.ofSeconds(5)).build();
 
+	/** The URL of the Gateway API gateway graychain-http (its own port, as Istio deploys one gateway per Gateway). */
+	public String gatewayApiUrl() {
+		return read("gateway-api.url");
+	}
+
 	/** The ingress gateway URL; fails when no lab runs here. */
 	public String ingressUrl() {
 		return read("ingress.url");
@@ -57,7 +62,16 @@ public record LabClient(Path stateDir) {
 
 	/** Applies {@code rules}: 200 when they are in force, 409 with the mistakes when refused. */
 	public OneShotHttp.Reply apply(RulesSource rules) {
-		return post("/apply?name=" + URLEncoder.encode(rules.name(), StandardCharsets.UTF_8) + "&files="
+		return postRules("/apply", rules);
+	}
+
+	/** Applies a scenario's Gateway API twin ({@link RulesSource#resolveGatewayApi}) instead of its Istio rules. */
+	public OneShotHttp.Reply applyGatewayApi(RulesSource rules) {
+		return postRules("/apply-gateway-api", rules);
+	}
+
+	private OneShotHttp.Reply postRules(String path, RulesSource rules) {
+		return post(path + "?name=" + URLEncoder.encode(rules.name(), StandardCharsets.UTF_8) + "&files="
 				+ URLEncoder.encode(String.join(",", rules.files()), StandardCharsets.UTF_8), rules.yaml());
 	}
 

@@ -49,6 +49,29 @@ public record RulesSource(String name, String yaml, List<String> files) {
 					+ (Files.isDirectory(scenariosDir) ? "scenarios: " + Scenario.all(scenariosDir).stream().map(Scenario::name)
 						.collect(Collectors.joining(", ")) : "no scenarios in " + scenariosDir));
 		}
+		return read(nameOrPath, files);
+	}
+
+	/**
+	 * Resolves scenario {@code name}'s Gateway API twin ({@link Scenario#gatewayApiFiles()}: its HTTPRoutes,
+	 * the Gateway graychain-http, the per-version Services); a clear one-line {@link IllegalArgumentException}
+	 * when there is no such scenario or it has no twin.
+	 */
+	public static RulesSource resolveGatewayApi(String name, Path scenariosDir) {
+		if (name.isBlank() || name.contains("/") || !Files.isDirectory(scenariosDir.resolve(name))) {
+			throw new IllegalArgumentException("no scenario '" + name + "'; " + (Files.isDirectory(scenariosDir)
+					? "scenarios: " + Scenario.all(scenariosDir).stream().map(Scenario::name).collect(Collectors.joining(", "))
+					: "no scenarios in " + scenariosDir));
+		}
+		Scenario scenario = new Scenario(name, scenariosDir.resolve(name));
+		if (!scenario.hasGatewayApiTwin()) {
+			throw new IllegalArgumentException("scenario '" + name + "' has no Gateway API twin (no " + Scenario.GATEWAY_API
+					+ "/ folder); its README says what to use instead");
+		}
+		return read(name, scenario.gatewayApiFiles());
+	}
+
+	private static RulesSource read(String nameOrPath, List<Path> files) {
 		List<String> documents = new ArrayList<>();
 		long size = 0;
 		for (Path file : files) {

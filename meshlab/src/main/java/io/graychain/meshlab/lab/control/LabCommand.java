@@ -26,6 +26,7 @@ import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.lab.pods.PodSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -91,6 +92,8 @@ public final class LabCommand extends NeedsCommand {
 		out.println("lab: ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s. Ingress gateway: " + url);
 		out.println("  curl -H 'Host: appa.graychain.local' -H 'Accept: text/plain' " + url + "/");
 		out.println("  scripts/lab apply <scenario>   (scripts/scenario list shows them)");
+		control.gatewayApiUrl().ifPresent(gatewayApi -> out.println("Gateway API gateway graychain-http: " + gatewayApi
+				+ "   (scripts/lab apply --gateway-api <scenario>)"));
 	}
 
 	@Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process the lab started, and nothing else.")
@@ -101,10 +104,14 @@ public final class LabCommand extends NeedsCommand {
 	@Command(name = "apply", mixinStandardHelpOptions = true,
 			description = "Route by istio/scenarios/<scenario> (or a YAML file or folder) from now on; checked by the route engine first:"
 					+ " a scenario with a mistake is refused and the rules in force stay.")
-	int apply(@Parameters(paramLabel = "SCENARIO") String target) {
+	int apply(@Parameters(paramLabel = "SCENARIO") String target,
+			@Option(names = "--gateway-api", description = "the scenario's Gateway API twin instead of its Istio rules: its HTTPRoutes,"
+					+ " served at the Gateway graychain-http on the ingress port + 1") boolean gatewayApi) {
 		LabClient lab = control().client();
+		Path scenarios = location.repo().resolve("istio/scenarios");
 		// read here and sent as YAML with the files' names: the lab reads nothing from disk on anyone's word
-		return print(lab.apply(RulesSource.resolve(target, location.repo().resolve("istio/scenarios"))));
+		return print(gatewayApi ? lab.applyGatewayApi(RulesSource.resolveGatewayApi(target, scenarios))
+				: lab.apply(RulesSource.resolve(target, scenarios)));
 	}
 
 	@Command(name = "reset", mixinStandardHelpOptions = true, description = "Back to the overlay's all-v1 baseline.")

@@ -46,6 +46,11 @@ public record LabControl(Path stateDir, PrintStream out) {
 		}
 	}
 
+	/** The URL of the Gateway API gateway graychain-http, when the running lab has written it. */
+	public java.util.Optional<String> gatewayApiUrl() {
+		return Files.exists(stateDir.resolve("gateway-api.url")) ? java.util.Optional.of(read("gateway-api.url")) : java.util.Optional.empty();
+	}
+
 	public String ingressUrl() {
 		return read("ingress.url");
 	}
@@ -186,7 +191,7 @@ public record LabControl(Path stateDir, PrintStream out) {
 					});
 			}
 		}
-		for (String file : List.of("lab.pid", "admin.port", "admin.token", "ingress.url", "pods.pids")) {
+		for (String file : List.of("lab.pid", "admin.port", "admin.token", "ingress.url", "gateway-api.url", "pods.pids")) {
 			try {
 				Files.deleteIfExists(stateDir.resolve(file));
 			}

@@ -28,7 +28,8 @@ import org.eclipse.jetty.util.Callback;
  * command line (plain-text replies): {@code GET /ready} (200 once every pod is ready, else 503
  * saying which are not), {@code GET /status}, {@code GET /sidecars} ({@code <workload> <port>} lines),
  * {@code GET /lanes} (services with more than one version); and, changing state, {@code POST /apply}
- * (body: the YAML to apply, {@code ?name=} what it is; 409 when refused), {@code POST /reset},
+ * (body: the YAML to apply, {@code ?name=} what it is; 409 when refused), {@code POST /apply-gateway-api}
+ * (the same for a scenario's Gateway API twin), {@code POST /reset},
  * {@code POST /set-env} (body: a Deployment, then one {@code NAME=VALUE} or {@code NAME-} per line; 400
  * for a bad change, 409 when the new pods do not get ready), {@code POST /shutdown}.
  *
@@ -109,6 +110,8 @@ public final class AdminServer implements AutoCloseable {
 		calls.get("/lanes", l -> new Reply(200, String.join("\n", l.laneServices())));
 		calls.post("/apply", (l, call, body) -> l == null ? Calls.STARTING
 				: Reply.change(l.rules().apply(call.name(), body, call.files())));
+		calls.post("/apply-gateway-api", (l, call, body) -> l == null ? Calls.STARTING
+				: Reply.change(l.rules().applyGatewayApi(call.name(), body, call.files())));
 		calls.post("/reset", (l, call, body) -> l == null ? Calls.STARTING : Reply.change(l.rules().reset()));
 		calls.post("/set-env", (l, call, body) -> l == null ? Calls.STARTING : setEnv(l, body));
 		calls.post("/shutdown", (l, call, body) -> {

@@ -83,6 +83,9 @@ public final class Lab implements AutoCloseable {
 
 	private final ProxyServer ingress;
 
+	/** The gateway of the Gateway API Gateway graychain-http: Istio deploys one per Gateway, on its own address. */
+	private final ProxyServer gatewayApi;
+
 	private final Forwarder forwarder = new Forwarder(threads, Duration.ofSeconds(15), PoolLimits.ENVOY);
 
 	private volatile Duration readyAfter;
@@ -98,6 +101,9 @@ public final class Lab implements AutoCloseable {
 		this.rules = new LabRules(topology.base(), router, yaml -> state.writeRules(options.overlay(), yaml));
 		this.ingress = ProxyServer.start(Router.GATEWAY, options.ingressPort(), router, forwarder, threads, ServerLimits.ENVOY);
 		servers.add(ingress);
+		this.gatewayApi = ProxyServer.start(Router.GATEWAY_API, gatewayApiPort(options.ingressPort()), router, forwarder, threads,
+				ServerLimits.ENVOY);
+		servers.add(gatewayApi);
 	}
 
 	private void launch(LabTopology topology, Map<String, Integer> ports) {
@@ -175,6 +181,15 @@ public final class Lab implements AutoCloseable {
 		return "http://127.0.0.1:" + ingress.port();
 	}
 
+	/** The Gateway API gateway's port: the ingress port + 1 (18081 by default), any free port when the ingress has none fixed. */
+	static int gatewayApiPort(int ingressPort) {
+		return ingressPort == 0 ? 0 : ingressPort + 1;
+	}
+
+	public String gatewayApiUrl() {
+		return "http://127.0.0.1:" + gatewayApi.port();
+	}
+
 	public LabRules rules() {
 		return rules;
 	}
@@ -200,7 +215,8 @@ public final class Lab implements AutoCloseable {
 		StringBuilder out = new StringBuilder();
 		out.append("lab of ").append(options.overlay()).append(", up ").append(Duration.between(started, Instant.now()).toSeconds())
 			.append(" s").append(readyAfter == null ? "" : ", ready after " + readyAfter.toMillis() / 1000.0 + " s").append('\n');
-		out.append("ingress gateway: ").append(ingressUrl()).append("   (").append(readiness()).append(")\n\n");
+		out.append("ingress gateway: ").append(ingressUrl()).append("   (").append(readiness()).append(")\n");
+		out.append("Gateway API gateway ").append(Router.GATEWAY_API).append(": ").append(gatewayApiUrl()).append("\n\n");
 		out.append(String.format("%-20s %-8s %-8s %-6s %-8s %-8s %-8s %s%n", "POD", "VERSION", "PID", "PORT", "SIDECAR", "STATE",
 				"RESTARTS", "LOG"));
 		for (PodProcess pod : pods) {

@@ -35,6 +35,7 @@ public final class LabDaemon {
 			LabTopology topology = LabTopology.load(options, new Kustomizer());
 			lab.set(Lab.start(options, topology));
 			state.writeIngress(lab.get().ingressUrl());
+			state.writeGatewayApi(lab.get().gatewayApiUrl());
 			state.writePods(lab.get().pidsAndNames());
 			log("started " + topology.pods().size() + " pods of " + options.overlay() + "; ingress " + lab.get().ingressUrl());
 			lab.get().awaitReady();

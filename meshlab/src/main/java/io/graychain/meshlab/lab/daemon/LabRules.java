@@ -4,14 +4,18 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.graychain.meshlab.analyze.Analyzer;
 import io.graychain.meshlab.analyze.Finding;
 import io.graychain.meshlab.lab.proxy.EngineRouter;
+import io.graychain.meshlab.mesh.HttpRouteDef;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.mesh.MeshLoader;
+import io.graychain.meshlab.mesh.Resource;
 import io.graychain.meshlab.mesh.VirtualServiceDef;
+import io.graychain.meshlab.scenario.GatewayApiTwin;
 
 /**
  * The rules in force in the lab: the overlay's own (Gateway, DestinationRules, baseline) plus at
@@ -63,13 +67,27 @@ public final class LabRules {
 
 	/** As above; {@code files} (the names of the files the YAML came from) are what the answer lists. */
 	public synchronized Change apply(String name, String yaml, List<String> files) {
+		return put(name, yaml, files, base::apply);
+	}
+
+	/**
+	 * Applies a scenario's Gateway API twin instead of its Istio rules ({@link GatewayApiTwin}): its
+	 * HTTPRoutes, the Gateway graychain-http the lab serves on its own port, the per-version Services,
+	 * sent as YAML by the client like {@link #apply(String, String, List)}.
+	 */
+	public synchronized Change applyGatewayApi(String name, String yaml, List<String> files) {
+		return put(name + " (Gateway API)", yaml, files, resources -> GatewayApiTwin.apply(base, resources));
+	}
+
+	/** Puts the rules of {@code yaml}, combined with the overlay's by {@code combine}, in force unless the analyzer finds an error. */
+	private Change put(String name, String yaml, List<String> files, Function<List<Resource>, MeshConfig> combine) {
 		MeshLoader loader = new MeshLoader().read(yaml, name);
 		List<String> mistakes = loader.problems().stream().map(p -> "Error [UNREADABLE] (" + p.file() + ") "
 				+ (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()).collect(Collectors.toList());
 		if (mistakes.isEmpty() && loader.resources().isEmpty()) {
 			mistakes.add("Error [EMPTY] (" + name + ") no Istio resources in it");
 		}
-		MeshConfig candidate = base.apply(loader.resources());
+		MeshConfig candidate = combine.apply(loader.resources());
 		String warnings = "";
 		if (mistakes.isEmpty()) {
 			List<Finding> findings = Analyzer.analyze(candidate);
@@ -102,6 +120,11 @@ public final class LabRules {
 		for (VirtualServiceDef vs : config.virtualServices()) {
 			out.append(String.format("  VirtualService %-16s hosts %-40s gateways %-28s %s%n", vs.name(),
 					String.join(",", vs.hosts()), String.join(",", vs.gateways()), vs.file()));
+		}
+		for (HttpRouteDef route : config.httpRoutesByCreation()) {
+			out.append(String.format("  HTTPRoute      %-16s hosts %-40s parents  %-28s %s%n", route.name(),
+					String.join(",", route.hostnames()), String.join(",", route.parentRefs().stream()
+						.map(p -> (p.getKind() == null ? "Gateway" : p.getKind()) + "/" + p.getName()).toList()), route.file()));
 		}
 		return out.toString();
 	}

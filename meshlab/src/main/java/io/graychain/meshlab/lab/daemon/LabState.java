@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The files a running lab keeps in its state folder, for {@code scripts/lab} and for cleaning up
  * after a lab that died: {@code lab.pid}, {@code admin.port}, {@code admin.token} (the secret that
- * state-changing admin calls carry, readable by its owner only), {@code ingress.url}, {@code pods.pids}
+ * state-changing admin calls carry, readable by its owner only), {@code ingress.url}, {@code gateway-api.url}, {@code pods.pids}
  * (one {@code <pid> <pod>} line per pod process), and for {@code scripts/explain --lab} the rules in
  * force: {@code overlay.path} (the overlay's folder) and {@code rules-in-force.yaml} (a copy of the
  * YAML applied over it; empty for the baseline).
@@ -71,13 +71,18 @@ public record LabState(Path dir) {
 		write("ingress.url", ingressUrl + "\n");
 	}
 
+	/** The Gateway API gateway's URL ({@code gateway-api.url}), printed by {@code scripts/lab up}. */
+	public void writeGatewayApi(String url) {
+		write("gateway-api.url", url + "\n");
+	}
+
 	public void writePods(List<String> pidAndPod) {
 		write("pods.pids", String.join("\n", pidAndPod) + "\n");
 	}
 
 	/** Removes the files of a running lab (logs stay for a look after the fact). */
 	public void clear() {
-		for (String file : List.of("lab.pid", "admin.port", TOKEN, "ingress.url", "pods.pids", OVERLAY, RULES)) {
+		for (String file : List.of("lab.pid", "admin.port", TOKEN, "ingress.url", "gateway-api.url", "pods.pids", OVERLAY, RULES)) {
 			try {
 				Files.deleteIfExists(dir.resolve(file));
 			}

@@ -64,16 +64,23 @@ public final class EngineRouter implements Router {
 		RouteEngine current = engine.get();
 		Optional<Source> source = source(current, from);
 		if (source.isEmpty()) {
-			return Routed.refused(404, "no " + (GATEWAY.equals(from) ? "Gateway" : "workload " + from) + " in the configuration");
+			return Routed.refused(404, GATEWAY_API.equals(from)
+					? "no Gateway API Gateway " + GATEWAY_API + " in the rules in force (scripts/lab apply --gateway-api <scenario>)"
+					: "no " + (GATEWAY.equals(from) ? "Gateway" : "workload " + from) + " in the configuration");
 		}
 		Decision decision = current.decide(request, source.get());
+		if (decision.outcome() == Decision.Outcome.INVALID_BACKEND) {
+			return Routed.refused(500, decision.reason());
+		}
 		if (decision.outcome() != Decision.Outcome.ROUTED) {
-			boolean unknownInMesh = decision.outcome() == Decision.Outcome.UNKNOWN_HOST && !GATEWAY.equals(from);
+			boolean unknownInMesh = decision.outcome() == Decision.Outcome.UNKNOWN_HOST && !GATEWAY.equals(from) && !GATEWAY_API.equals(from);
 			return Routed.refused(unknownInMesh ? 502 : 404, decision.reason());
 		}
 		Optional<WeightedDestination> picked = decision.pick(ThreadLocalRandom.current().nextDouble());
 		if (picked.isEmpty() || !picked.get().available()) {
-			return Routed.refused(503, "no healthy upstream: " + picked.map(Object::toString).orElse(decision.reason()));
+			int status = picked.map(WeightedDestination::failStatus).orElse(503);
+			return Routed.refused(status, (status == 503 ? "no healthy upstream: " : "invalid backend: ")
+					+ picked.map(Object::toString).orElse(decision.reason()));
 		}
 		List<Endpoint> endpoints = endpointsByWorkload.getOrDefault(picked.get().workload().name(), List.of());
 		if (endpoints.isEmpty()) {
@@ -89,6 +96,9 @@ public final class EngineRouter implements Router {
 			return gateways.stream().filter(g -> "ingressgateway".equals(g.podLabels().get("istio"))).findFirst()
 				.or(() -> gateways.stream().findFirst())
 				.map(Source::gateway);
+		}
+		if (GATEWAY_API.equals(from)) {
+			return engine.config().kubeGateways().stream().filter(g -> g.name().equals(from)).findFirst().map(Source::kubeGateway);
 		}
 		return engine.config().workload(from).map(Source::workload);
 	}

@@ -47,7 +47,8 @@ public final class ProxyServer implements AutoCloseable {
 	 */
 	public static ProxyServer start(String from, int port, Router router, Forwarder forwarder, LabThreads threads,
 			ServerLimits limits) {
-		String what = Router.GATEWAY.equals(from) ? "the ingress gateway" : "the sidecar of " + from;
+		String what = Router.GATEWAY.equals(from) ? "the ingress gateway"
+				: Router.GATEWAY_API.equals(from) ? "the Gateway API gateway" : "the sidecar of " + from;
 		return new ProxyServer(LoopbackServer.start(port, threads, limits, new Routing(from, router, forwarder), what));
 	}
 

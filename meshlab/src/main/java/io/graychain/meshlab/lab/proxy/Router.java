@@ -10,6 +10,12 @@ public interface Router {
 	String GATEWAY = "gateway";
 
 	/**
+	 * The name the Gateway API gateway goes by as a source: the Gateway {@code graychain-http} of
+	 * istio/gateway-api (Istio deploys one gateway per Gateway, so the lab serves it on its own port).
+	 */
+	String GATEWAY_API = "graychain-http";
+
+	/**
 	 * Picks the pod for one request, by weighted random choice over the engine's shares.
 	 *
 	 * @param from {@link #GATEWAY} for the ingress gateway, or the Deployment name of the sending workload

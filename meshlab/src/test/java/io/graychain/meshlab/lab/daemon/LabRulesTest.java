@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.graychain.meshlab.explain.RuleSources;
+import io.graychain.meshlab.lab.client.RulesSource;
+import io.graychain.meshlab.lab.proxy.Endpoint;
 import io.graychain.meshlab.lab.proxy.EngineRouter;
+import io.graychain.meshlab.lab.proxy.Router;
+import io.graychain.meshlab.mesh.MeshConfig;
+import io.graychain.meshlab.route.HttpRequest;
 import io.graychain.meshlab.testing.Mesh;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +50,27 @@ class LabRulesTest {
 		assertThat(recorded).hasSize(2);
 		rules.reset();
 		assertThat(recorded).last().isEqualTo("");
+	}
+
+	@Test
+	void aGatewayApiTwinIsServedAtGraychainHttpAndInTheMesh() {
+		Path repo = io.graychain.meshlab.testing.Tools.repo();
+		MeshConfig base = RuleSources.overlay(repo.resolve("k8s/overlays/v2"), true);
+		Map<String, List<Endpoint>> endpoints = Map.of("appa-v2", List.of(new Endpoint("appa-v2-0", "appa-v2", 1)),
+				"appb-v2", List.of(new Endpoint("appb-v2-0", "appb-v2", 2)));
+		EngineRouter router = new EngineRouter(base, endpoints);
+		LabRules rules = new LabRules(base, router);
+		HttpRequest jason = HttpRequest.get("appa.graychain.local", "/").withHeader("end-user", "jason");
+		assertThat(router.route(Router.GATEWAY_API, jason).status()).as("no Gateway API Gateway before a twin").isEqualTo(404);
+
+		RulesSource twin = RulesSource.resolveGatewayApi("end-user-jason", repo.resolve("istio/scenarios"));
+		LabRules.Change change = rules.applyGatewayApi(twin.name(), twin.yaml(), twin.files());
+
+		assertThat(change.applied()).as(change.message()).isTrue();
+		assertThat(router.route(Router.GATEWAY_API, jason).endpoint().pod()).isEqualTo("appa-v2-0");
+		assertThat(router.route("appa-v2", HttpRequest.get("appb:8000", "/").withHeader("end-user", "jason")).endpoint().pod())
+			.isEqualTo("appb-v2-0");
+		assertThat(rules.describe()).contains("HTTPRoute      appb-mesh").doesNotContain("VirtualService appb ");
 	}
 
 	@Test
