@@ -24,6 +24,7 @@ import io.graychain.meshlab.route.HttpRequest;
 import io.graychain.meshlab.route.RouteEngine;
 import io.graychain.meshlab.route.Source;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,8 +67,6 @@ public final class ExplainCommand implements Callable<Integer> {
 			description = "the kustomize overlay whose Services, Deployments and rules apply [default: <repo>/k8s/overlays/v2]")
 	private Path overlay;
 
-	private final List<RuleSources.Layer> layers = new ArrayList<>();
-
 	@Option(names = "--no-baseline", description = "leave the overlay's own routes (VirtualServices) out")
 	private boolean noBaseline;
 
@@ -107,17 +106,28 @@ public final class ExplainCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "one JSON object (docs/explain.md)")
 	private boolean json;
 
-	@Option(names = "--scenario", paramLabel = "NAME|PATH",
-			description = "a scenario of istio/scenarios, or a folder, applied in order with --rules (repeatable)")
-	void scenario(String nameOrPath) {
-		layers.add(RuleSources.Layer.scenario(nameOrPath));
+	/**
+	 * One {@code --scenario} or {@code --rules}: a repeating exclusive group keeps them in the order
+	 * given, and each may be repeated (a setter method of one value could be given once only).
+	 */
+	static final class LayerOption {
+
+		@Option(names = "--scenario", paramLabel = "NAME|PATH",
+				description = "a scenario of istio/scenarios, or a folder, applied in order with --rules (repeatable)")
+		private String scenario;
+
+		@Option(names = "--rules", paramLabel = "FILE",
+				description = "a YAML file (or folder) of rules, VirtualServices or HTTPRoutes, applied in order with --scenario (repeatable)")
+		private String rules;
+
+		RuleSources.Layer layer() {
+			return scenario != null ? RuleSources.Layer.scenario(scenario) : RuleSources.Layer.rules(rules);
+		}
+
 	}
 
-	@Option(names = "--rules", paramLabel = "FILE",
-			description = "a YAML file (or folder) of rules, VirtualServices or HTTPRoutes, applied in order with --scenario (repeatable)")
-	void rules(String file) {
-		layers.add(RuleSources.Layer.rules(file));
-	}
+	@ArgGroup(exclusive = true, multiplicity = "0..*")
+	private List<LayerOption> layers = new ArrayList<>();
 
 	@Option(names = "--gateway-api",
 			description = "--scenario applies the scenario's Gateway API twin instead of its Istio rules; --from gateway means graychain-http")
@@ -178,7 +188,7 @@ public final class ExplainCommand implements Callable<Integer> {
 		else {
 			config = RuleSources.overlay(overlay == null ? root.resolve("k8s/overlays/v2") : overlay, !noBaseline);
 		}
-		config = RuleSources.apply(config, layers, root.resolve("istio/scenarios"), gatewayApi);
+		config = RuleSources.apply(config, layers.stream().map(LayerOption::layer).toList(), root.resolve("istio/scenarios"), gatewayApi);
 		RouteEngine engine = new RouteEngine(config);
 		findings.addAll(Analyzer.analyze(config));
 		Source source = source(config);

@@ -172,6 +172,21 @@ class ExplainCommandTest {
 	}
 
 	@Test
+	void rulesAndScenariosRepeatAndApplyInTheOrderGiven() {
+		String cookie = fixture("frontend-tutorial-cookie.yaml").toString();
+		String allV2 = fixture("product-all-v2.yaml").toString();
+		Run run = explain("--rules", cookie, "--scenario", "product-50-50", "--rules", allV2, "--host", "product.graychain.local",
+				"--path", "/product");
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).as("the last --rules replaces the scenario's product").contains("100%  product:v2")
+			.as("the first --rules is in force too").contains("Warning [COOKIE_MATCH]");
+		Run scenarioLast = explain("--rules", cookie, "--rules", allV2, "--scenario", "product-50-50", "--host",
+				"product.graychain.local", "--path", "/product");
+		assertThat(scenarioLast.exit()).as(scenarioLast.err()).isZero();
+		assertThat(scenarioLast.out()).contains("50%  product:v1").contains("50%  product:v2");
+	}
+
+	@Test
 	void labUsesTheRulesTheDaemonRecordedInItsState() throws Exception {
 		LabState state = new LabState(dir);
 		state.writeStarted(ProcessHandle.current().pid(), 1);
