@@ -34,8 +34,9 @@ record RouteCase(@JsonProperty(required = true) String name, @JsonProperty(requi
 	 * @param to percent by workload (Deployment) when routed
 	 * @param route the route that decided, as {@link ResolvedRoute#describe()} starts
 	 * @param passed a text one of the passed-over routes' reasons contains
+	 * @param policy the deciding route's policy, every line as {@link RoutePolicy#describe()} writes it
 	 */
-	record Expect(int status, Map<String, BigDecimal> to, String route, String passed) {
+	record Expect(int status, Map<String, BigDecimal> to, String route, String passed, java.util.List<String> policy) {
 	}
 
 	@Override

@@ -96,6 +96,9 @@ class RouteCasesTest {
 			assertThat(decision.route()).as(trace).isNotNull();
 			assertThat(decision.route().describe()).as(trace).startsWith(c.expect().route());
 		}
+		if (c.expect().policy() != null) {
+			assertThat(decision.policy().describe()).as(trace).containsExactlyElementsOf(c.expect().policy());
+		}
 		if (c.expect().passed() != null) {
 			assertThat(decision.passedOver()).as(trace).anySatisfy(p -> assertThat(p.reason()).contains(c.expect().passed()));
 		}
