@@ -3,7 +3,6 @@ package io.graychain.meshlab.route;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import io.fabric8.istio.api.api.networking.v1alpha3.Destination;
 import io.fabric8.istio.api.api.networking.v1alpha3.HTTPFaultInjectionAbortHttpStatus;
@@ -83,10 +82,14 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 	public record Mirror(String host, String subset, double percent) {
 	}
 
-	/** The policy of {@code route}. */
+	/**
+	 * The policy of {@code route}. A timeout of {@code 0s} is Envoy's "no timeout" (Istio copies it
+	 * as is into the RouteAction's timeout, where 0 disables it).
+	 */
 	public static RoutePolicy of(HTTPRoute route) {
-		return new RoutePolicy(delay(route), abort(route), duration(route.getTimeout(), "timeout"), retries(route.getRetries()),
-				mirrors(route));
+		Duration timeout = duration(route.getTimeout(), "timeout");
+		return new RoutePolicy(delay(route), abort(route), timeout == null || timeout.isZero() ? null : timeout,
+				retries(route.getRetries()), mirrors(route));
 	}
 
 	/**
@@ -117,7 +120,10 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 		return new Abort(status.getHttpStatus(), percent(abort.getPercentage(), null));
 	}
 
-	/** retry.go ConvertPolicy: none set gives the default; attempts 0 disables; numbers in retryOn are status codes. */
+	/**
+	 * retry.go ConvertPolicy: none set gives the default; attempts 0 disables; parseRetryOn takes a
+	 * part that is an HTTP status code as a retriable status (here: any three digits).
+	 */
 	static Retry retries(HTTPRetry in) {
 		if (in == null) {
 			return Retry.ISTIO_DEFAULT;
@@ -235,10 +241,6 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 			out.add("mirror " + pct(m.percent()) + " to " + m.host() + (m.subset().isEmpty() ? "" : " subset " + m.subset()));
 		}
 		return out;
-	}
-
-	public Optional<Duration> routeTimeout() {
-		return Optional.ofNullable(timeout);
 	}
 
 	private static String pct(double percent) {
