@@ -15,7 +15,7 @@ import io.graychain.meshlab.mesh.ReadProblem;
 public final class Analyzer {
 
 	private static final List<Check> CHECKS = List.of(new DestinationCheck(), new WeightCheck(), new RouteOrderCheck(),
-			new MatchCheck(), new DelegateCheck(), new HostConflictCheck(), new CookieMatchCheck(), new WildcardHostCheck(), new ShadowedRouteCheck(), new NotFollowedCheck());
+			new MatchCheck(), new DelegateCheck(), new HostConflictCheck(), new CookieMatchCheck(), new WildcardHostCheck(), new ShadowedRouteCheck(), new NotFollowedCheck(), new PolicyCheck());
 
 	private Analyzer() {
 	}

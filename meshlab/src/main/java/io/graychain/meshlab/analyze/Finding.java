@@ -27,6 +27,8 @@ public record Finding(Code code, String file, String resource, String field, Str
 		UNREACHABLE_ROUTE,
 		SOURCE_LABELS_ON_GATEWAY_ONLY,
 		INVALID_REGEX,
+		/** A fault, timeout, retry or mirror value Istio's validation refuses. */
+		INVALID_POLICY,
 		BROKEN_DELEGATE,
 		CONFLICTING_VIRTUAL_SERVICES,
 		/** A field the route engine does not follow: refused by name rather than approximated. */

@@ -20,11 +20,13 @@ import io.graychain.meshlab.route.Share;
  * @param rule the rule and route that decided, or null
  * @param passedOver routes looked at first, each with the first condition that failed
  * @param destinations where the request goes
+ * @param policy the deciding route's fault, timeout, retries and mirrors, one readable line each
  */
 public record ExplainedHop(int id, int parent, String from, String host, String path, String virtualHost, int status,
-		String outcome, String reason, RuleRef rule, List<Passed> passedOver, List<Destination> destinations) {
+		String outcome, String reason, RuleRef rule, List<Passed> passedOver, List<Destination> destinations, List<String> policy) {
 
 	public ExplainedHop {
+		policy = List.copyOf(policy);
 		passedOver = List.copyOf(passedOver);
 		destinations = List.copyOf(destinations);
 	}

@@ -10,6 +10,7 @@ import io.graychain.meshlab.route.Decision;
 import io.graychain.meshlab.route.HttpRequest;
 import io.graychain.meshlab.route.ResolvedRoute;
 import io.graychain.meshlab.route.RouteEngine;
+import io.graychain.meshlab.route.RoutePolicy;
 import io.graychain.meshlab.route.Source;
 import io.graychain.meshlab.route.WeightedDestination;
 
@@ -57,8 +58,15 @@ public final class Explainer {
 		}
 		hops.set(id, new ExplainedHop(id, parent, from, request.host(), pathAndQuery(request), decision.virtualHost(),
 				decision.status(), decision.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'), decision.reason(),
-				rule(decision), decision.passedOver().stream().map(p -> new ExplainedHop.Passed(p.where(), p.reason())).toList(), destinations));
+				rule(decision), decision.passedOver().stream().map(p -> new ExplainedHop.Passed(p.where(), p.reason())).toList(), destinations,
+				policy(decision)));
 		return id;
+	}
+
+	/** The deciding route's policy, when it sets anything beyond Istio's defaults. */
+	private static List<String> policy(Decision decision) {
+		RoutePolicy policy = decision.policy();
+		return decision.outcome() != Decision.Outcome.ROUTED || policy.isPlain() ? List.of() : policy.describe();
 	}
 
 	private static ExplainedHop.RuleRef rule(Decision decision) {

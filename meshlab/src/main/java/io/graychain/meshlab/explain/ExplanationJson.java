@@ -95,6 +95,7 @@ public final class ExplanationJson {
 			destinations.add(m);
 		});
 		out.put("destinations", destinations);
+		out.put("policy", h.policy());
 		out.put("calls", h.calls());
 		return out;
 	}

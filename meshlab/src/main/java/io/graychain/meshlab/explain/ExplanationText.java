@@ -53,6 +53,7 @@ public final class ExplanationText {
 				out.append(" (").append(r.routeName()).append(')');
 			}
 			out.append('\n');
+			h.policy().forEach(line -> out.append(in).append("  ").append(line).append('\n'));
 		}
 		else {
 			out.append(in).append(h.status()).append(' ').append(h.reason()).append('\n');

@@ -96,6 +96,14 @@ public record Decision(Outcome outcome, String reason, List<WeightedDestination>
 	}
 
 	/**
+	 * The fault, timeout, retries and mirrors of the route that decided; without one (no rule, or
+	 * not routed), Istio's default retries only.
+	 */
+	public RoutePolicy policy() {
+		return route == null ? RoutePolicy.NONE : RoutePolicy.of(route.route());
+	}
+
+	/**
 	 * The destination for a uniform random number in [0, 1): destinations in order, each covering
 	 * its share of the interval. Empty when the request is not routed.
 	 */

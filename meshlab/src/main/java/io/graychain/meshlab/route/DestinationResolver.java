@@ -37,6 +37,11 @@ public final class DestinationResolver {
 		return out;
 	}
 
+	/** The pods of one destination host and subset, the whole share between them. */
+	List<WeightedDestination> one(Destination destination, String ruleNamespace) {
+		return pods(destination, ruleNamespace, Share.ALL);
+	}
+
 	/** Every pod of the Service, round robin: what a sidecar does when no VirtualService applies. */
 	public List<WeightedDestination> allPods(ServiceDef service) {
 		return spread(service.name(), "", config.workloadsOf(service), Share.ALL);

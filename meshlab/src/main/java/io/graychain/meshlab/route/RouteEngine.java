@@ -60,6 +60,20 @@ public final class RouteEngine {
 	}
 
 	/**
+	 * Where a mirror of the route that decided sends its copy: the mirror's host and subset resolved
+	 * in the namespace of the rule the route is written in, as for the route's own destinations.
+	 */
+	public List<WeightedDestination> mirror(Decision decision, RoutePolicy.Mirror mirror) {
+		if (decision.route() == null) {
+			return List.of();
+		}
+		io.fabric8.istio.api.api.networking.v1alpha3.Destination d = new io.fabric8.istio.api.api.networking.v1alpha3.Destination();
+		d.setHost(mirror.host());
+		d.setSubset(mirror.subset().isEmpty() ? null : mirror.subset());
+		return destinations.one(d, decision.route().rule().namespace());
+	}
+
+	/**
 	 * A source for a named gateway (an Istio Gateway, else a Gateway API Gateway) or workload
 	 * (Deployment) of the configuration.
 	 */

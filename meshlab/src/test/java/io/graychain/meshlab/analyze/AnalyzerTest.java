@@ -221,6 +221,29 @@ class AnalyzerTest {
 		assertThat(finding.isError()).isTrue();
 	}
 
+	/** Fault, timeout, retries and mirrors are followed, not refused by name; a value Istio's validation refuses is an error. */
+	@Test
+	void faultsTimeoutsRetriesAndMirrorsAreFollowedAndBadValuesRefused() {
+		assertThat(Mesh.findings(appb("""
+				- fault: {delay: {fixedDelay: 7s, percentage: {value: 100}}, abort: {httpStatus: 500, percentage: {value: 10}}}
+				  timeout: 500ms
+				  retries: {attempts: 3, perTryTimeout: 1s, retryOn: "5xx"}
+				  route: [{destination: {host: appb, subset: v1}}]
+				  mirror: {host: appb, subset: v2}
+				  mirrorPercentage: {value: 50}
+				"""))).isEmpty();
+		Finding duration = only(Mesh.findings(appb("""
+				- timeout: soon
+				  route: [{destination: {host: appb, subset: v1}}]
+				""")), Code.INVALID_POLICY);
+		assertThat(duration.field()).isEqualTo("spec.http[0]");
+		assertThat(duration.message()).contains("timeout 'soon' is no duration");
+		assertThat(only(Mesh.findings(appb("""
+				- fault: {abort: {httpStatus: 700, percentage: {value: 100}}}
+				  route: [{destination: {host: appb, subset: v1}}]
+				""")), Code.INVALID_POLICY).message()).contains("httpStatus 700");
+	}
+
 	@Test
 	void aNarrowerRouteFirstIsNotShadowed() {
 		assertThat(Mesh.findings(appb("""

@@ -311,6 +311,60 @@ public class ProxyTest {
 		assertThat(held.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
 	}
 
+	/** The rules of the fault, timeout and mirror tests (src/test/resources/lab). */
+	static String policyRules() throws Exception {
+		return java.nio.file.Files.readString(java.nio.file.Path.of(ProxyTest.class.getResource("/lab/appb-fault-timeout-mirror.yaml").toURI()));
+	}
+
+	/**
+	 * A fault abort is the proxy's own reply, the status with {@code fault filter abort}, the pod never
+	 * asked (envoy source/extensions/filters/http/fault/fault_filter.cc FaultFilter::abortWithStatus).
+	 */
+	@Test
+	void aFaultAbortIsTheProxysOwnReply() throws Exception {
+		ProxyServer sidecar = proxy("appa-v1", router(policyRules()));
+		RawHttp.Reply reply = RawHttp.get(sidecar.port(), "http://appb:8000/greet", "appb:8000", "end-user: aborted\r\n");
+		assertThat(reply.status()).isEqualTo(503);
+		assertThat(reply.body()).isEqualTo("fault filter abort\n");
+		assertThat(pods.get("appb-v1-0").hosts()).isEmpty();
+	}
+
+	/**
+	 * The route timeout starts when the router has the request, after the fault filter's delay
+	 * (envoy source/common/router/router.cc Filter::onRequestComplete): a 1 s delay under an 800 ms
+	 * timeout still gets the pod's reply.
+	 */
+	@Test
+	void aFaultDelayDoesNotCountAgainstTheRouteTimeout() throws Exception {
+		ProxyServer sidecar = proxy("appa-v1", router(policyRules()));
+		RawHttp.Reply reply = RawHttp.get(sidecar.port(), "http://appb:8000/greet", "appb:8000", "end-user: delayed\r\n");
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.body()).startsWith("appb-v1-0 GET /greet");
+	}
+
+	/** The route's timeout, not the lab's ceiling, bounds the exchange: 504 {@code upstream request timeout}. */
+	@Test
+	void theRouteTimeoutIsEnvoys504() throws Exception {
+		ProxyServer sidecar = proxy("appa-v1", router(policyRules()), forwarder(Duration.ofSeconds(20)), ServerLimits.ENVOY);
+		RawHttp.Reply reply = RawHttp.get(sidecar.port(), "http://appb:8000/hold", "appb:8000", "end-user: hurried\r\n");
+		assertThat(reply.status()).isEqualTo(504);
+		assertThat(reply.body()).isEqualTo("upstream request timeout\n");
+	}
+
+	/**
+	 * The mirror gets a copy with its Host suffixed {@code -shadow} before the port (envoy
+	 * source/common/router/shadow_writer_impl.cc shadowAppendedHost); the user's reply is the route's.
+	 */
+	@Test
+	void aMirrorGetsAShadowCopyAndTheUserTheRoutesReply() throws Exception {
+		ProxyServer sidecar = proxy("appa-v1", router(policyRules()));
+		RawHttp.Reply reply = RawHttp.get(sidecar.port(), "http://appb:8000/greet", "appb:8000", "");
+		assertThat(reply.body()).startsWith("appb-v1-0 GET /greet host=appb:8000");
+		FakePod v2 = pods.get("appb-v2-0");
+		awaitTrue(() -> v2.hosts().contains("appb-shadow:8000"));
+		assertThat(v2.hosts()).containsOnly("appb-shadow:8000");
+	}
+
 	static void assertPlain(RawHttp.Reply reply, int status) {
 		assertThat(reply.status()).as(reply.head() + reply.body()).isEqualTo(status);
 		assertThat(reply.hasHeader("content-type", "text/plain")).as(reply.head()).isTrue();

@@ -35,8 +35,9 @@ record RouteCase(@JsonProperty(required = true) String name, @JsonProperty(requi
 	 * @param route the route that decided, as {@link ResolvedRoute#describe()} or, for an HTTPRoute rule,
 	 *        {@link Decision.RuleRef#describe()} starts
 	 * @param passed a text one of the passed-over routes' reasons contains
+	 * @param policy the deciding route's policy, every line as {@link RoutePolicy#describe()} writes it
 	 */
-	record Expect(int status, Map<String, BigDecimal> to, String route, String passed) {
+	record Expect(int status, Map<String, BigDecimal> to, String route, String passed, java.util.List<String> policy) {
 	}
 
 	@Override

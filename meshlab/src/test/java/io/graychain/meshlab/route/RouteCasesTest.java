@@ -102,6 +102,9 @@ class RouteCasesTest {
 					: decision.ruleRef() != null ? decision.ruleRef().describe() : null;
 			assertThat(decided).as(trace).isNotNull().startsWith(c.expect().route());
 		}
+		if (c.expect().policy() != null) {
+			assertThat(decision.policy().describe()).as(trace).containsExactlyElementsOf(c.expect().policy());
+		}
 		if (c.expect().passed() != null) {
 			assertThat(decision.passedOver()).as(trace).anySatisfy(p -> assertThat(p.reason()).contains(c.expect().passed()));
 		}

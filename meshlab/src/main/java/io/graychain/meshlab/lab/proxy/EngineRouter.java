@@ -1,5 +1,6 @@
 package io.graychain.meshlab.lab.proxy;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.route.Decision;
 import io.graychain.meshlab.route.HttpRequest;
 import io.graychain.meshlab.route.RouteEngine;
+import io.graychain.meshlab.route.RoutePolicy;
 import io.graychain.meshlab.route.Source;
 import io.graychain.meshlab.route.WeightedDestination;
 
@@ -82,12 +84,38 @@ public final class EngineRouter implements Router {
 			return Routed.refused(status, (status == 503 ? "no healthy upstream: " : "invalid backend: ")
 					+ picked.map(Object::toString).orElse(decision.reason()));
 		}
-		List<Endpoint> endpoints = endpointsByWorkload.getOrDefault(picked.get().workload().name(), List.of());
-		if (endpoints.isEmpty()) {
+		Optional<Endpoint> endpoint = endpoint(picked.get());
+		if (endpoint.isEmpty()) {
 			return Routed.refused(503, "no healthy upstream: no pod of " + picked.get().workload().name() + " runs in the lab");
 		}
-		Endpoint endpoint = endpoints.get((int) Math.floorMod(roundRobin.getAndIncrement(), (long) endpoints.size()));
-		return Routed.to(endpoint, decision.reason());
+		RoutePolicy policy = decision.policy();
+		return Routed.to(endpoint.get(), decision.reason()).with(policy, mirrors(current, decision, policy));
+	}
+
+	/**
+	 * The pods this request is mirrored to: each mirror drawn against its percentage (Envoy's
+	 * request_mirror_policies runtime_fraction, envoy source/common/router/router.cc
+	 * Filter::decodeHeaders shadow policies), then its destination picked like a route's.
+	 */
+	private List<Endpoint> mirrors(RouteEngine engine, Decision decision, RoutePolicy policy) {
+		List<Endpoint> out = new ArrayList<>();
+		for (RoutePolicy.Mirror mirror : policy.mirrors()) {
+			if (ThreadLocalRandom.current().nextDouble() * 100 >= mirror.percent()) {
+				continue;
+			}
+			Decision copy = new Decision(Decision.Outcome.ROUTED, "mirror", engine.mirror(decision, mirror));
+			copy.pick(ThreadLocalRandom.current().nextDouble()).filter(WeightedDestination::available)
+				.flatMap(this::endpoint).ifPresent(out::add);
+		}
+		return out;
+	}
+
+	private Optional<Endpoint> endpoint(WeightedDestination destination) {
+		List<Endpoint> endpoints = endpointsByWorkload.getOrDefault(destination.workload().name(), List.of());
+		if (endpoints.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(endpoints.get((int) Math.floorMod(roundRobin.getAndIncrement(), (long) endpoints.size())));
 	}
 
 	private static Optional<Source> source(RouteEngine engine, String from) {

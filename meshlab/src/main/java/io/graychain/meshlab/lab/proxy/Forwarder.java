@@ -111,24 +111,64 @@ public final class Forwarder implements AutoCloseable {
 
 	/**
 	 * Streams {@code in} to {@code endpoint} with {@code headers} (Host included) and the pod's reply
-	 * to {@code out}; completes {@code callback} when the reply is written.
+	 * to {@code out}; completes {@code callback} when the reply is written. The forwarder's own
+	 * timeout bounds the exchange.
 	 */
 	public void forward(Endpoint endpoint, String pathAndQuery, HttpFields headers, Request in, Response out, Callback callback) {
+		forward(endpoint, pathAndQuery, headers, in, out, callback, null, RequestOutcome.of(in));
+	}
+
+	/**
+	 * As {@link #forward(Endpoint, String, HttpFields, Request, Response, Callback)}, bounded by the
+	 * route's {@code timeout} when it sets one (else the forwarder's own, the lab's ceiling), and
+	 * noting on {@code outcome} the pod and the flags of a failure (UT, UF, UC, UO).
+	 */
+	public void forward(Endpoint endpoint, String pathAndQuery, HttpFields headers, Request in, Response out, Callback callback,
+			Duration routeTimeout, RequestOutcome outcome) {
+		outcome.upstreamHost(endpoint.pod() + " 127.0.0.1:" + endpoint.port());
 		AtomicInteger count = inFlight.computeIfAbsent(endpoint.port(), p -> new AtomicInteger());
 		if (count.incrementAndGet() > limits(endpoint.port()).admitted()) {
 			count.decrementAndGet();
+			outcome.flag(ResponseFlag.UPSTREAM_OVERFLOW);
 			out.getHeaders().put("x-envoy-overflow", "true");
 			LocalReply.send(out, callback, 503, RESET + "overflow");
 			return;
 		}
+		Duration bound = routeTimeout == null ? timeout : routeTimeout;
 		org.eclipse.jetty.client.Request request = newRequest(endpoint.port(), pathAndQuery)
 			.method(in.getMethod())
-			.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+			.timeout(bound.toMillis(), TimeUnit.MILLISECONDS)
 			.headers(h -> copy(headers, h));
 		if (in.getLength() > 0 || headers.contains(HttpHeader.TRANSFER_ENCODING)) {
 			request.body(new Body(in));
 		}
-		request.send(new Relay(endpoint, out, callback, count));
+		request.send(new Relay(endpoint, out, callback, count, outcome));
+	}
+
+	/**
+	 * Sends a copy of a request to {@code endpoint} and forgets it: Envoy's shadow, its Host suffixed
+	 * {@code -shadow} before the port (envoy source/common/router/shadow_writer_impl.cc
+	 * shadowAppendedHost), the reply discarded, never waited for (ShadowWriterImpl::shadow: the
+	 * async client's callbacks ignore the reply). The copy carries no body: the lab mirrors the headers of the
+	 * request only.
+	 */
+	public void mirror(Endpoint endpoint, String method, String pathAndQuery, HttpFields headers) {
+		HttpFields.Mutable shadow = HttpFields.build(headers);
+		String host = headers.get(HttpHeader.HOST);
+		shadow.put(HttpHeader.HOST, shadowHost(host == null ? "" : host));
+		newRequest(endpoint.port(), pathAndQuery).method(method).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+			.headers(h -> copy(shadow, h)).send(result -> {
+				// fire and forget: the reply and any failure are dropped
+			});
+	}
+
+	/** {@code appb:8000} becomes {@code appb-shadow:8000}, as Envoy appends the suffix to the host before the port. */
+	static String shadowHost(String host) {
+		int colon = host.lastIndexOf(':');
+		if (colon > 0 && host.indexOf(']') < colon) {
+			return host.substring(0, colon) + "-shadow" + host.substring(colon);
+		}
+		return host + "-shadow";
 	}
 
 	/**
@@ -217,10 +257,13 @@ public final class Forwarder implements AutoCloseable {
 
 		private final AtomicInteger count;
 
+		private final RequestOutcome outcome;
+
 		private final CompletableFuture<Void> lastWrite = new CompletableFuture<>();
 
-		Relay(Endpoint endpoint, Response out, Callback callback, AtomicInteger count) {
+		Relay(Endpoint endpoint, Response out, Callback callback, AtomicInteger count, RequestOutcome outcome) {
 			this.endpoint = endpoint;
+			this.outcome = outcome;
 			this.out = out;
 			this.callback = callback;
 			this.count = count;
@@ -286,16 +329,20 @@ public final class Forwarder implements AutoCloseable {
 			}
 			out.reset();
 			if (causedBy(failure, TimeoutException.class)) {
+				outcome.flag(ResponseFlag.UPSTREAM_REQUEST_TIMEOUT);
 				LocalReply.send(out, callback, 504, "upstream request timeout");
 			}
 			else if (causedBy(failure, RejectedExecutionException.class)) {
+				outcome.flag(ResponseFlag.UPSTREAM_OVERFLOW);
 				out.getHeaders().put("x-envoy-overflow", "true");
 				LocalReply.send(out, callback, 503, RESET + "overflow");
 			}
 			else if (causedBy(failure, ConnectException.class)) {
+				outcome.flag(ResponseFlag.UPSTREAM_CONNECTION_FAILURE);
 				LocalReply.send(out, callback, 503, RESET + "connection failure (" + endpoint.pod() + ")");
 			}
 			else {
+				outcome.flag(ResponseFlag.UPSTREAM_CONNECTION_TERMINATION);
 				LocalReply.send(out, callback, 503, RESET + "connection termination");
 			}
 		}

@@ -3,12 +3,15 @@ package io.graychain.meshlab.lab.proxy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import io.graychain.meshlab.lab.http.LabThreads;
 import io.graychain.meshlab.lab.http.LocalReply;
 import io.graychain.meshlab.lab.http.LoopbackServer;
 import io.graychain.meshlab.lab.http.ServerLimits;
 import io.graychain.meshlab.route.HttpRequest;
+import io.graychain.meshlab.route.RoutePolicy;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -17,6 +20,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * A loopback HTTP proxy that routes with a {@link Router}: the ingress gateway (requests in origin
@@ -49,7 +53,7 @@ public final class ProxyServer implements AutoCloseable {
 			ServerLimits limits) {
 		String what = Router.GATEWAY.equals(from) ? "the ingress gateway"
 				: Router.GATEWAY_API.equals(from) ? "the Gateway API gateway" : "the sidecar of " + from;
-		return new ProxyServer(LoopbackServer.start(port, threads, limits, new Routing(from, router, forwarder), what));
+		return new ProxyServer(LoopbackServer.start(port, threads, limits, new Routing(from, router, forwarder, threads.scheduler()), what));
 	}
 
 	public int port() {
@@ -90,10 +94,13 @@ public final class ProxyServer implements AutoCloseable {
 
 		private final Forwarder forwarder;
 
-		Routing(String from, Router router, Forwarder forwarder) {
+		private final Scheduler scheduler;
+
+		Routing(String from, Router router, Forwarder forwarder, Scheduler scheduler) {
 			this.from = from;
 			this.router = router;
 			this.forwarder = forwarder;
+			this.scheduler = scheduler;
 		}
 
 		@Override
@@ -120,12 +127,56 @@ public final class ProxyServer implements AutoCloseable {
 				return true;
 			}
 			if (!routed.routed()) {
+				if (routed.status() == 404) {
+					RequestOutcome.of(request).flag(ResponseFlag.NO_ROUTE_FOUND);
+				}
+				else if (routed.status() == 503) {
+					RequestOutcome.of(request).flag(ResponseFlag.NO_HEALTHY_UPSTREAM);
+				}
 				response.getHeaders().put(REASON_HEADER, LocalReply.printable(routed.reason(), 200));
 				LocalReply.send(response, callback, routed.status(), envoyBody(routed.status()));
 				return true;
 			}
-			forwarder.forward(routed.endpoint(), pathAndQuery, headers, request, response, callback);
+			RequestOutcome outcome = RequestOutcome.of(request);
+			RoutePolicy.Delay delay = routed.policy().delay();
+			if (delay != null && draw(delay.percent())) {
+				// the fault filter holds the request; the router, and its timeout, see it only afterwards
+				outcome.flag(ResponseFlag.DELAY_INJECTED);
+				scheduler.schedule(() -> afterFault(routed, pathAndQuery, headers, request, response, callback, outcome),
+						delay.fixedDelay().toNanos(), TimeUnit.NANOSECONDS);
+				return true;
+			}
+			afterFault(routed, pathAndQuery, headers, request, response, callback, outcome);
 			return true;
+		}
+
+		/**
+		 * After the fault filter's delay: its abort, else the router (mirrors first, then the request
+		 * with the route's timeout). Envoy's fault filter runs before the router in the filter chain
+		 * and checks the abort once the delay is over (envoy source/extensions/filters/http/fault/
+		 * fault_filter.cc FaultFilter::decodeHeaders, postDelayInjection, abortWithStatus: the body
+		 * {@code fault filter abort}, flag FI); the router starts the route timeout when it has the
+		 * whole request (source/common/router/router.cc Filter::onRequestComplete), so a fault delay
+		 * never counts against the route's timeout.
+		 */
+		private void afterFault(Routed routed, String pathAndQuery, HttpFields headers, Request request, Response response,
+				Callback callback, RequestOutcome outcome) {
+			RoutePolicy.Abort abort = routed.policy().abort();
+			if (abort != null && draw(abort.percent())) {
+				outcome.flag(ResponseFlag.FAULT_INJECTED);
+				LocalReply.send(response, callback, abort.httpStatus(), "fault filter abort");
+				return;
+			}
+			for (Endpoint mirror : routed.mirrors()) {
+				forwarder.mirror(mirror, request.getMethod(), pathAndQuery, headers);
+			}
+			forwarder.forward(routed.endpoint(), pathAndQuery, headers, request, response, callback,
+					routed.policy().timeout(), outcome);
+		}
+
+		/** True for a share {@code percent} of 100 of the calls. */
+		private static boolean draw(double percent) {
+			return percent >= 100 || ThreadLocalRandom.current().nextDouble() * 100 < percent;
 		}
 
 	}

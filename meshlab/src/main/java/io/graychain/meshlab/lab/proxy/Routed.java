@@ -1,5 +1,9 @@
 package io.graychain.meshlab.lab.proxy;
 
+import java.util.List;
+
+import io.graychain.meshlab.route.RoutePolicy;
+
 /**
  * What a proxy does with one request: send it to an endpoint, or answer it itself with an error
  * status the way Envoy does (404 no route, 503 no healthy upstream).
@@ -7,15 +11,27 @@ package io.graychain.meshlab.lab.proxy;
  * @param endpoint the pod that answers, or null when the proxy answers
  * @param status the status the proxy answers with when there is no endpoint
  * @param reason which rule decided, readable
+ * @param policy the deciding route's fault, timeout, retries and mirrors
+ * @param mirrors the pods this request is mirrored to (already drawn against each mirror's percentage)
  */
-public record Routed(Endpoint endpoint, int status, String reason) {
+public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors) {
+
+	public Routed {
+		policy = policy == null ? RoutePolicy.NONE : policy;
+		mirrors = List.copyOf(mirrors);
+	}
 
 	public static Routed to(Endpoint endpoint, String reason) {
-		return new Routed(endpoint, 0, reason);
+		return new Routed(endpoint, 0, reason, RoutePolicy.NONE, List.of());
 	}
 
 	public static Routed refused(int status, String reason) {
-		return new Routed(null, status, reason);
+		return new Routed(null, status, reason, RoutePolicy.NONE, List.of());
+	}
+
+	/** This routing with the deciding route's policy and the pods it mirrors to. */
+	public Routed with(RoutePolicy policy, List<Endpoint> mirrors) {
+		return new Routed(endpoint, status, reason, policy, mirrors);
 	}
 
 	public boolean routed() {

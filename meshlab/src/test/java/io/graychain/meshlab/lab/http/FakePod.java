@@ -40,6 +40,8 @@ public final class FakePod implements AutoCloseable {
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
+	private final java.util.List<String> hosts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	public FakePod(String name) {
 		this.name = name;
 		try {
@@ -66,6 +68,11 @@ public final class FakePod implements AutoCloseable {
 		return holding;
 	}
 
+	/** The Host header of every request that arrived, in order. */
+	public java.util.List<String> hosts() {
+		return hosts;
+	}
+
 	public void release() {
 		release.countDown();
 	}
@@ -73,6 +80,7 @@ public final class FakePod implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getRawPath();
+			hosts.add(String.valueOf(exchange.getRequestHeaders().getFirst("Host")));
 			if (path.startsWith("/count")) {
 				byte[] buffer = new byte[64 * 1024];
 				InputStream in = exchange.getRequestBody();

@@ -1,0 +1,58 @@
+package io.graychain.meshlab.lab.proxy;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.eclipse.jetty.server.Request;
+
+/**
+ * What happened to one request at a proxy, filled in as it goes: the response flags its faults,
+ * timeouts and failures set, and the pod it went to. The proxy keeps it as the request's attribute
+ * {@link #ATTRIBUTE}, for whatever records the exchange once the reply is written.
+ */
+public final class RequestOutcome {
+
+	/** The Jetty request attribute that holds the request's outcome. */
+	public static final String ATTRIBUTE = RequestOutcome.class.getName();
+
+	private final Set<ResponseFlag> flags = EnumSet.noneOf(ResponseFlag.class);
+
+	private volatile String upstreamHost = "";
+
+	/** The outcome of {@code request}, created on first use. */
+	public static RequestOutcome of(Request request) {
+		synchronized (request) {
+			Object existing = request.getAttribute(ATTRIBUTE);
+			if (existing instanceof RequestOutcome outcome) {
+				return outcome;
+			}
+			RequestOutcome outcome = new RequestOutcome();
+			request.setAttribute(ATTRIBUTE, outcome);
+			return outcome;
+		}
+	}
+
+	public synchronized void flag(ResponseFlag flag) {
+		flags.add(flag);
+	}
+
+	public synchronized Set<ResponseFlag> flags() {
+		return flags.isEmpty() ? EnumSet.noneOf(ResponseFlag.class) : EnumSet.copyOf(flags);
+	}
+
+	/** The flags as Envoy's {@code %RESPONSE_FLAGS%} prints them: comma separated in Envoy's order, {@code -} for none. */
+	public synchronized String flagsText() {
+		return flags.isEmpty() ? "-" : flags.stream().map(ResponseFlag::shortName).collect(Collectors.joining(","));
+	}
+
+	/** The pod the request went to, {@code pod 127.0.0.1:port}, or empty when the proxy answered. */
+	public String upstreamHost() {
+		return upstreamHost;
+	}
+
+	void upstreamHost(String host) {
+		this.upstreamHost = host;
+	}
+
+}
