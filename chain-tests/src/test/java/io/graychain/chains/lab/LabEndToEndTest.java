@@ -16,6 +16,10 @@ import io.graychain.meshlab.lab.client.ChainLine;
 import io.graychain.meshlab.lab.client.LabClient;
 import io.graychain.meshlab.lab.client.OneShotHttp;
 import io.graychain.meshlab.lab.client.Sender;
+import io.graychain.meshlab.canary.CanarySeries;
+import io.graychain.meshlab.canary.Figures;
+import io.graychain.meshlab.canary.IntervalAnalysis;
+import io.graychain.meshlab.canary.Scrape;
 import io.graychain.meshlab.kubectl.Kubectl;
 import io.graychain.meshlab.lab.cluster.PodExec;
 import io.graychain.meshlab.lab.cluster.ProbeCommand;
@@ -175,6 +179,59 @@ class LabEndToEndTest {
 		assertThat(ChainLine.of(sender.send("gateway", "product.graychain.local", "/product", Map.of())).text())
 			.isEqualTo("product:v2");
 		Files.delete(bad);
+	}
+
+	/**
+	 * Istio's standard metrics at the dashboard's {@code /stats/prometheus}, read by the canary
+	 * analysis' parser with Flagger's series selection: each request to product counted once per
+	 * version as its sidecar reports it ({@code reporter="destination"}); other hosts refused (421).
+	 */
+	@Order(3)
+	@Test
+	void theMetricsCountEachRequestPerVersionAsIstioDoes() throws Exception {
+		assertThat(lab.apply("product-50-50").status()).isEqualTo(200);
+		URI metrics = URI.create(Files.readString(lab.stateDir().resolve("dashboard.url")).strip()).resolve("/stats/prometheus");
+		Scrape before = Scrape.parse(scrape(metrics), "the lab");
+		Sender sender = new Sender(URI.create(lab.client().ingressUrl()), Map.of(), Duration.ofSeconds(10));
+		Map<String, Integer> answered = new java.util.TreeMap<>();
+		for (int i = 0; i < 60; i++) {
+			ChainLine line = ChainLine.of(sender.send("gateway", "product.graychain.local", "/product", Map.of()));
+			answered.merge(line.hops().get(0), 1, Integer::sum);
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		for (String version : List.of("v1", "v2")) {
+			int seen = answered.getOrDefault("product:" + version, 0);
+			Figures figures;
+			do {
+				Thread.sleep(20);
+				figures = IntervalAnalysis.analyse(before, Scrape.parse(scrape(metrics), "the lab"),
+						CanarySeries.version("graychain", "product", version));
+			}
+			while (figures.requests() < seen && System.nanoTime() < deadline);
+			assertThat(figures.requests()).as("product %s requests; seen %s", version, answered).isEqualTo(seen);
+			assertThat(figures.successRate()).isEqualTo(100);
+		}
+		assertThat(answered.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(60);
+		assertThat(statusWithHost(metrics, "evil.example:80")).isEqualTo(421);
+	}
+
+	private static String scrape(URI uri) throws Exception {
+		try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+			var reply = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+			return reply.body();
+		}
+	}
+
+	/** The status of a GET that names {@code host} (java.net.http refuses to set Host: a raw request says it). */
+	private static int statusWithHost(URI uri, String host) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+			socket.getOutputStream().write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + host
+					+ "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+			return Integer.parseInt(reply.substring(9, 12));
+		}
 	}
 
 	@Order(4)

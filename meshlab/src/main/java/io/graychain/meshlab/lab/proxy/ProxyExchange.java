@@ -14,9 +14,12 @@ package io.graychain.meshlab.lab.proxy;
  * @param durationMillis from the request's arrival to the last byte of the reply
  * @param upstreamPod the pod that answered, or empty
  * @param mirrored true for a mirrored copy (its reply is dropped)
+ * @param requestId the request's {@code x-request-id} (the gateway sets one; the services pass it on)
+ * @param startedNanos when the request arrived ({@link System#nanoTime()}): orders the hops of one chain
  */
 public record ProxyExchange(String reporterProxy, Peer source, Peer destination, Service service, int status,
-		String responseFlags, String protocol, double durationMillis, String upstreamPod, boolean mirrored) {
+		String responseFlags, String protocol, double durationMillis, String upstreamPod, boolean mirrored,
+		String requestId, long startedNanos) {
 
 	/** A workload as Istio's metrics label it; {@code unknown} where a label is missing. */
 	public record Peer(String workload, String namespace, String app, String version) {

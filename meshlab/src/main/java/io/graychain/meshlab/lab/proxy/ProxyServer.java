@@ -133,7 +133,7 @@ public final class ProxyServer implements AutoCloseable {
 				LocalReply.sendStatus(response, callback, 400);
 				return;
 			}
-			callback.routed(routed);
+			callback.routed(routed, headers.get("x-request-id"));
 			if (!routed.routed()) {
 				response.getHeaders().put(REASON_HEADER, LocalReply.printable(routed.reason(), 200));
 				LocalReply.send(response, callback, routed.status(), envoyBody(routed.status()));
@@ -162,6 +162,8 @@ public final class ProxyServer implements AutoCloseable {
 
 		private volatile Routed routed = Routed.refused(400, "bad request");
 
+		private volatile String requestId = "";
+
 		Recorded(String from, Request request, Response response, Callback callback, ExchangeListener listener) {
 			super(callback);
 			this.from = from;
@@ -170,8 +172,9 @@ public final class ProxyServer implements AutoCloseable {
 			this.listener = listener;
 		}
 
-		void routed(Routed decision) {
+		void routed(Routed decision, String id) {
 			this.routed = decision;
+			this.requestId = id;
 		}
 
 		@Override
@@ -191,7 +194,7 @@ public final class ProxyServer implements AutoCloseable {
 			double millis = (System.nanoTime() - started) / 1_000_000.0;
 			listener.completed(new ProxyExchange(from, decision.peers().source(), decision.peers().destination(),
 					decision.peers().service(), status, flags(decision), protocol(request), millis,
-					decision.routed() ? decision.endpoint().pod() : "", false));
+					decision.routed() ? decision.endpoint().pod() : "", false, requestId, started));
 		}
 
 		/**

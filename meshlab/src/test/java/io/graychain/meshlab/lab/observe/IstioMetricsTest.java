@@ -36,7 +36,7 @@ class IstioMetricsTest {
 	private static ProxyExchange exchange(String proxy, Peer source, Peer destination, Service service, int status,
 			double millis) {
 		return new ProxyExchange(proxy, source, destination, service, status, "-", "http", millis,
-				destination.workload() + "-0", false);
+				destination.workload() + "-0", false, "id", 0);
 	}
 
 	@Test
@@ -90,7 +90,7 @@ class IstioMetricsTest {
 	@Test
 	void aReplyTheProxyGaveItselfIsReportedOnlyByTheSource() {
 		metrics.completed(new ProxyExchange("gateway", GATEWAY, Peer.UNKNOWN, Service.UNKNOWN, 404, "NR", "http", 0.2, "",
-				false));
+				false, "id", 0));
 		Scrape scrape = Scrape.parse(metrics.scrape(), "the lab");
 
 		assertThat(scrape.select("istio_requests_total", List.of(LabelMatcher.equal("reporter", "destination")))).isEmpty();
@@ -102,7 +102,7 @@ class IstioMetricsTest {
 	@Test
 	void aMirroredCopyIsReportedOnlyByTheDestination() {
 		metrics.completed(new ProxyExchange("gateway", GATEWAY, PRODUCT_V2, PRODUCT, 200, "-", "http", 1, "product-v2-0",
-				true));
+				true, "id", 0));
 		Scrape scrape = Scrape.parse(metrics.scrape(), "the lab");
 
 		assertThat(scrape.select("istio_requests_total", List.of(LabelMatcher.equal("reporter", "source")))).isEmpty();
