@@ -215,13 +215,66 @@ class LabEndToEndTest {
 		assertThat(statusWithHost(metrics, "evil.example:80")).isEqualTo(421);
 	}
 
-	private static String scrape(URI uri) throws Exception {
-		try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
-			var reply = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
-					java.net.http.HttpResponse.BodyHandlers.ofString());
-			assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-			return reply.body();
+	/**
+	 * The dashboard in a real headless Chromium, opened with the URL {@code lab up} prints: applying
+	 * product-50-50 from the page, 200 requests show product v1 and v2 with shares inside the binomial
+	 * range; a chain crossed by a rule (appa to v2 for jason, appb left on v1) is flagged; reset from
+	 * the page works; a call from another origin is refused.
+	 */
+	@Order(3)
+	@Test
+	void theDashboardShowsTheVersionedGraphAndChangesRulesWithTheToken() throws Exception {
+		String dashboard = Files.readString(lab.stateDir().resolve("dashboard.url")).strip();
+		String token = Files.readString(lab.stateDir().resolve("admin.token")).strip();
+		Sender sender = new Sender(URI.create(lab.client().ingressUrl()), Map.of(), Duration.ofSeconds(10));
+		try (LabDashboardPage page = LabDashboardPage.open(dashboard + "#token=" + token)) {
+			assertThat(page.apply("product-50-50")).startsWith("applied product-50-50");
+			for (int i = 0; i < 200; i++) {
+				sender.send("gateway", "product.graychain.local", "/product", Map.of());
+			}
+			page.awaitRequests("gateway", "product", 200);
+			double v1 = page.share("gateway", "product:v1");
+			double v2 = page.share("gateway", "product:v2");
+			// 200 draws at p = 0.5: 4.5 standard deviations (7.07 requests each) either side of 100
+			assertThat(v1).isBetween(34.0, 66.0);
+			assertThat(v1 + v2).isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.2));
+			assertThat(page.hasNode("product:v1")).isTrue();
+			assertThat(page.hasNode("product:v2")).isTrue();
+
+			Path crossing = Files.writeString(Files.createTempFile("crossing", ".yaml"),
+					Files.readString(REPO.resolve("istio/scenarios/end-user-jason/virtual-service-appa-jason-v2.yaml")));
+			assertThat(lab.apply(crossing.toString()).status()).isEqualTo(200);
+			for (int i = 0; i < 5; i++) {
+				sender.send("gateway", "appa.graychain.local", "/", Map.of("end-user", "jason", "accept", "text/plain"));
+			}
+			page.waiting().until(d -> page.crossed("appa:v2 > appb:v1"));
+			page.screenshot(Path.of(System.getProperty("graychain.services.dir")).getParent().resolve("dashboard.png"));
+			Files.delete(crossing);
+
+			assertThat(page.reset()).isEqualTo("reset to the baseline");
+			page.waiting().until(d -> page.inForce().contains("baseline"));
 		}
+		URI reset = URI.create(dashboard).resolve("/api/reset");
+		assertThat(postFrom(reset, "http://evil.example", token)).isEqualTo(403);
+		assertThat(postFrom(reset, null, "wrong")).isEqualTo(403);
+	}
+
+	/** The status of a POST with the token, from {@code origin} (none when null). */
+	private static int postFrom(URI uri, String origin, String token) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+			socket.getOutputStream().write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1:" + uri.getPort()
+					+ (origin == null ? "" : "\r\nOrigin: " + origin) + "\r\nAuthorization: Bearer " + token
+					+ "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+			return Integer.parseInt(reply.substring(9, 12));
+		}
+	}
+
+	private static String scrape(URI uri) throws Exception {
+		var reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+		return reply.body();
 	}
 
 	/** The status of a GET that names {@code host} (java.net.http refuses to set Host: a raw request says it). */

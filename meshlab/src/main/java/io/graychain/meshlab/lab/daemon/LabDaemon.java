@@ -36,7 +36,8 @@ public final class LabDaemon {
 		String token = state.writeToken();
 		AdminServer admin = AdminServer.start(options.adminPort(), token, lab::get, stop::countDown, ServerLimits.ENVOY
 			.withIdleTimeout(AdminServer.BODY_WITHIN));
-		DashboardServer dashboard = DashboardServer.start(0, lab::get, ServerLimits.ENVOY);
+		DashboardServer dashboard = DashboardServer.start(0, lab::get, options.repo().resolve("istio/scenarios"), token,
+				ServerLimits.ENVOY);
 		Thread hook = new Thread(() -> {
 			stopAll(lab.get(), admin, state);
 			dashboard.close();
