@@ -68,7 +68,7 @@ public final class DashboardServer implements AutoCloseable {
 	 * @param token the secret of state-changing calls
 	 */
 	public static DashboardServer start(int port, Supplier<Lab> lab, Path scenarios, String token, ServerLimits limits) {
-		LabThreads threads = LabThreads.start("dashboard", 8);
+		LabThreads threads = LabThreads.start("dashboard", 16);
 		try {
 			LoopbackServer server = LoopbackServer.start(port, threads, limits,
 					new AdminGuard.Guarded(new Handling(lab, scenarios, token, threads)), "the lab's dashboard");
