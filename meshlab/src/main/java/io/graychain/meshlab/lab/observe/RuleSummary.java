@@ -25,7 +25,13 @@ public final class RuleSummary {
 			routes.add(conditions(route.getMatch()) + " -> " + destinations(route));
 		}
 		return vs.name() + " (" + String.join(", ", vs.hosts()) + " " + where + "): "
-				+ (routes.isEmpty() ? "no HTTP route" : String.join("; ", routes)) + "   [" + vs.file() + "]";
+				+ (routes.isEmpty() ? "no HTTP route" : String.join("; ", routes)) + "   [" + fileName(vs.file()) + "]";
+	}
+
+	/** The file's own name, never the machine's folders. */
+	private static String fileName(String file) {
+		int slash = file == null ? -1 : file.lastIndexOf('/');
+		return file == null ? "" : file.substring(slash + 1);
 	}
 
 	private static String conditions(List<HTTPMatchRequest> matches) {
