@@ -26,14 +26,14 @@
     return td;
   }
 
-  // columns: the gateway, then each service by its distance from the gateway
+  // columns by distance from the gateway; the services at one distance stacked in one column
   function columns(graph) {
     const depth = { gateway: 0 };
     const serviceOf = Object.fromEntries(graph.nodes.map((n) => [n.id, n.service]));
     for (let round = 0; round < graph.nodes.length; round++) {
       graph.edges.forEach((e) => {
         const from = serviceOf[e.from], to = serviceOf[e.to];
-        if (depth[from] !== undefined && (depth[to] === undefined || depth[to] > depth[from] + 1) && to !== from) {
+        if (depth[from] !== undefined && to !== from && (depth[to] === undefined || depth[to] > depth[from] + 1)) {
           depth[to] = depth[from] + 1;
         }
       });
@@ -42,34 +42,42 @@
     graph.nodes.forEach((n) => {
       (groups[n.service] = groups[n.service] || []).push(n);
     });
-    return Object.keys(groups).sort((a, b) => (depth[a] ?? 99) - (depth[b] ?? 99) || a.localeCompare(b))
-      .map((service) => ({ service, nodes: groups[service].sort((a, b) => a.version.localeCompare(b.version)) }));
+    const cols = [];
+    Object.keys(groups).sort().forEach((service) => {
+      const d = depth[service] ?? 1;
+      (cols[d] = cols[d] || []).push({ service, nodes: groups[service].sort((a, b) => a.version.localeCompare(b.version)) });
+    });
+    return cols.filter(Boolean);
   }
 
   function drawGraph(graph) {
     const svg = $('graph');
     svg.replaceChildren();
     const cols = columns(graph);
-    const width = Math.max(1200, cols.length * 230 + 40);
-    const rows = Math.max(1, ...cols.map((c) => c.nodes.length));
-    const height = Math.max(300, rows * 130 + 80);
+    const width = Math.max(1000, cols.length * 330 + 40);
+    const heightOf = (col) => col.reduce((h, g) => h + g.nodes.length * 90 + 60, 0);
+    const height = Math.max(260, 30 + Math.max(0, ...cols.map(heightOf)));
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     svg.setAttribute('width', width);
     svg.setAttribute('height', height);
     const at = {};
     cols.forEach((col, i) => {
-      const x = 30 + i * ((width - 60) / Math.max(1, cols.length)) ;
-      const g = el('g', { class: 'group', 'data-service': col.service });
-      g.append(el('rect', { x, y: 20, width: 170, height: col.nodes.length * 130 + 30, rx: 10 }));
-      g.append(el('text', { class: 'title', x: x + 10, y: 42 }, col.service));
-      svg.append(g);
-      col.nodes.forEach((n, j) => {
-        const cx = x + 40, cy = 95 + j * 130;
-        at[n.id] = { x: cx, y: cy };
-        const node = el('g', { class: 'node', 'data-node': n.id });
-        node.append(el('circle', { cx, cy, r: 22 }));
-        node.append(el('text', { x: cx + 30, y: cy + 6 }, n.version || n.service));
-        svg.append(node);
+      const x = 30 + i * 330;
+      let y = 20;
+      col.forEach((group) => {
+        const g = el('g', { class: 'group', 'data-service': group.service });
+        g.append(el('rect', { x, y, width: 150, height: group.nodes.length * 90 + 40, rx: 10 }));
+        g.append(el('text', { class: 'title', x: x + 10, y: y + 22 }, group.service));
+        svg.append(g);
+        group.nodes.forEach((n, j) => {
+          const cx = x + 40, cy = y + 70 + j * 90;
+          at[n.id] = { x: cx, y: cy };
+          const node = el('g', { class: 'node', 'data-node': n.id });
+          node.append(el('circle', { cx, cy, r: 22 }));
+          node.append(el('text', { x: cx + 30, y: cy + 6 }, n.version || n.service));
+          svg.append(node);
+        });
+        y += group.nodes.length * 90 + 60;
       });
     });
     graph.edges.forEach((e) => {
@@ -77,15 +85,16 @@
       if (!a || !b) return;
       const cls = 'edge' + (e.errorShare > 0 ? ' errors' : '') + (e.mirrored ? ' mirrored' : '');
       const bend = e.mirrored ? 40 : 0;
-      const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2 - bend;
+      const x1 = a.x + 22, x2 = b.x - 22;
+      const mx = (x1 + x2) / 2, my = (a.y + b.y) / 2 - bend;
       svg.insertBefore(el('path', {
-        class: cls, d: `M ${a.x + 22} ${a.y} Q ${mx} ${my} ${b.x - 22} ${b.y}`,
+        class: cls, d: `M ${x1} ${a.y} C ${mx} ${a.y - bend} ${mx} ${b.y - bend} ${x2} ${b.y}`,
         'stroke-width': 2 + Math.min(10, e.share / 10),
         'data-from': e.from, 'data-to': e.to, 'data-share': e.share.toFixed(1), 'data-mirrored': e.mirrored
       }), svg.firstChild);
       const label = e.mirrored ? `mirror ${e.perSecond.toFixed(1)}/s`
         : `${e.perSecond.toFixed(1)}/s · ${e.share.toFixed(1)}%` + (e.errorShare > 0 ? ` · ${e.errorShare.toFixed(0)}% err` : '');
-      svg.append(el('text', { class: 'edge-label', x: mx - 50, y: my - 8 }, label));
+      svg.append(el('text', { class: 'edge-label', x: x2 - 150, y: b.y - 10 }, label));
     });
   }
 
