@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,8 +196,7 @@ public final class DashboardServer implements AutoCloseable {
 		}
 
 		private boolean tokenMatches(Request request) {
-			String sent = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-			return sent != null && MessageDigest.isEqual(token, sent.getBytes(StandardCharsets.US_ASCII));
+			return AdminGuard.carries(request, token);
 		}
 
 		private static void asset(String name, Response response, Callback callback) {
