@@ -91,6 +91,7 @@ public final class LabCommand extends NeedsCommand {
 		out.println("lab: ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s. Ingress gateway: " + url);
 		out.println("  curl -H 'Host: appa.graychain.local' -H 'Accept: text/plain' " + url + "/");
 		out.println("  scripts/lab apply <scenario>   (scripts/scenario list shows them)");
+		out.println("dashboard: " + control.dashboardLink());
 	}
 
 	@Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process the lab started, and nothing else.")
