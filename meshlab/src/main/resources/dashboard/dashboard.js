@@ -146,6 +146,13 @@
     }
   }
 
+  const NO_ANSWER = 'the lab does not answer: is it up?';
+
+  function noAnswer() {
+    $('message').className = 'refused';
+    $('message').textContent = NO_ANSWER;
+  }
+
   async function poll() {
     try {
       const reply = await fetch('/api/state', { cache: 'no-store' });
@@ -156,9 +163,14 @@
         drawEdges(state.graph);
         drawChains(state.graph);
         document.body.dataset.polled = String(Date.now());
+        // the lab answers again: a failed poll's message no longer holds (the lab's own answers stay)
+        if ($('message').textContent === NO_ANSWER) {
+          $('message').className = '';
+          $('message').textContent = '';
+        }
       }
     } catch (e) {
-      $('message').textContent = 'the lab does not answer: is it up?';
+      noAnswer();
     }
   }
 
@@ -169,8 +181,15 @@
       message.textContent = 'no token: open the dashboard URL that scripts/lab up prints (…/#token=…)';
       return;
     }
-    const reply = await fetch(path, { method: 'POST', headers: { Authorization: 'Bearer ' + token() } });
-    const text = await reply.text();
+    let reply;
+    let text;
+    try {
+      reply = await fetch(path, { method: 'POST', headers: { Authorization: 'Bearer ' + token() } });
+      text = await reply.text();
+    } catch (e) {
+      noAnswer();
+      return;
+    }
     let body;
     try { body = JSON.parse(text); } catch (e) { body = { applied: false, message: text }; }
     message.className = body.applied ? '' : 'refused';

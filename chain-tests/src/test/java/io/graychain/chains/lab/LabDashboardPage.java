@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.graychain.support.test.RequiredTools;
@@ -24,6 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class LabDashboardPage implements AutoCloseable {
 
 	static final Duration WAIT = Duration.ofSeconds(20);
+
+	/** How the lab answers apply and reset (DashboardServer): applied ..., refused ..., reset .... */
+	private static final Pattern ANSWER = Pattern.compile("applied|refused|reset");
 
 	private final Path profile;
 
@@ -60,24 +64,31 @@ final class LabDashboardPage implements AutoCloseable {
 	/** Picks {@code scenario} and presses apply with the keyboard; the message the lab answered. */
 	String apply(String scenario) {
 		new Select(driver.findElement(By.id("scenario"))).selectByValue(scenario);
-		String before = driver.findElement(By.id("message")).getText();
+		clearMessage();
 		driver.findElement(By.id("apply")).sendKeys(org.openqa.selenium.Keys.ENTER);
-		return awaitMessageOtherThan(before);
+		return awaitAnswer();
 	}
 
+	/** Presses reset; the message the lab answered. */
 	String reset() {
-		driver.findElement(By.id("message")).getText();
-		driver.executeScript("document.getElementById('message').textContent = ''");
+		clearMessage();
 		driver.findElement(By.id("reset")).click();
-		return awaitMessageOtherThan("");
+		return awaitAnswer();
 	}
 
-	private String awaitMessageOtherThan(String before) {
-		waiting().until(d -> {
+	private void clearMessage() {
+		driver.executeScript("document.getElementById('message').textContent = ''");
+	}
+
+	/**
+	 * Waits for the lab's answer to apply or reset: a message starting with applied, refused or reset.
+	 * Any other message (the page's "the lab does not answer" after a failed poll) is not an answer.
+	 */
+	private String awaitAnswer() {
+		return waiting().until(d -> {
 			String now = d.findElement(By.id("message")).getText();
-			return !now.isEmpty() && !now.equals(before);
+			return ANSWER.matcher(now).lookingAt() ? now : null;
 		});
-		return driver.findElement(By.id("message")).getText();
 	}
 
 	String inForce() {
