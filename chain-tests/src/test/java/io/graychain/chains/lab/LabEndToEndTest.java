@@ -16,6 +16,10 @@ import io.graychain.meshlab.lab.client.ChainLine;
 import io.graychain.meshlab.lab.client.LabClient;
 import io.graychain.meshlab.lab.client.OneShotHttp;
 import io.graychain.meshlab.lab.client.Sender;
+import io.graychain.meshlab.canary.CanarySeries;
+import io.graychain.meshlab.canary.Figures;
+import io.graychain.meshlab.canary.IntervalAnalysis;
+import io.graychain.meshlab.canary.Scrape;
 import io.graychain.meshlab.kubectl.Kubectl;
 import io.graychain.meshlab.lab.cluster.PodExec;
 import io.graychain.meshlab.lab.cluster.ProbeCommand;
@@ -194,6 +198,112 @@ class LabEndToEndTest {
 		assertThat(ChainLine.of(sender.send("gateway", "product.graychain.local", "/product", Map.of())).text())
 			.isEqualTo("product:v2");
 		Files.delete(bad);
+	}
+
+	/**
+	 * Istio's standard metrics at the dashboard's {@code /stats/prometheus}, read by the canary
+	 * analysis' parser with Flagger's series selection: each request to product counted once per
+	 * version as its sidecar reports it ({@code reporter="destination"}); other hosts refused (421).
+	 */
+	@Order(3)
+	@Test
+	void theMetricsCountEachRequestPerVersionAsIstioDoes() throws Exception {
+		assertThat(lab.apply("product-50-50").status()).isEqualTo(200);
+		URI metrics = URI.create(Files.readString(lab.stateDir().resolve("dashboard.url")).strip()).resolve("/stats/prometheus");
+		Scrape before = Scrape.parse(scrape(metrics), "the lab");
+		Sender sender = new Sender(URI.create(lab.client().ingressUrl()), Map.of(), Duration.ofSeconds(10));
+		Map<String, Integer> answered = new java.util.TreeMap<>();
+		for (int i = 0; i < 60; i++) {
+			ChainLine line = ChainLine.of(sender.send("gateway", "product.graychain.local", "/product", Map.of()));
+			answered.merge(line.hops().get(0), 1, Integer::sum);
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		for (String version : List.of("v1", "v2")) {
+			int seen = answered.getOrDefault("product:" + version, 0);
+			Figures figures;
+			do {
+				Thread.sleep(20);
+				figures = IntervalAnalysis.analyse(before, Scrape.parse(scrape(metrics), "the lab"),
+						CanarySeries.version("graychain", "product", version));
+			}
+			while (figures.requests() < seen && System.nanoTime() < deadline);
+			assertThat(figures.requests()).as("product %s requests; seen %s", version, answered).isEqualTo(seen);
+			assertThat(figures.successRate()).isEqualTo(100);
+		}
+		assertThat(answered.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(60);
+		assertThat(statusWithHost(metrics, "evil.example:80")).isEqualTo(421);
+	}
+
+	/**
+	 * The dashboard in a real headless Chromium, opened with the URL {@code lab up} prints: applying
+	 * product-50-50 from the page, 200 requests show product v1 and v2 with shares inside the binomial
+	 * range; a chain crossed by a rule (appa to v2 for jason, appb left on v1) is flagged; reset from
+	 * the page works; a call from another origin is refused.
+	 */
+	@Order(3)
+	@Test
+	void theDashboardShowsTheVersionedGraphAndChangesRulesWithTheToken() throws Exception {
+		String dashboard = Files.readString(lab.stateDir().resolve("dashboard.url")).strip();
+		String token = Files.readString(lab.stateDir().resolve("admin.token")).strip();
+		Sender sender = new Sender(URI.create(lab.client().ingressUrl()), Map.of(), Duration.ofSeconds(10));
+		try (LabDashboardPage page = LabDashboardPage.open(dashboard + "#token=" + token)) {
+			assertThat(page.apply("product-50-50")).startsWith("applied product-50-50");
+			for (int i = 0; i < 200; i++) {
+				sender.send("gateway", "product.graychain.local", "/product", Map.of());
+			}
+			page.awaitRequests("gateway", "product", 200);
+			double v1 = page.share("gateway", "product:v1");
+			double v2 = page.share("gateway", "product:v2");
+			// 200 draws at p = 0.5: 4.5 standard deviations (7.07 requests each) either side of 100
+			assertThat(v1).isBetween(34.0, 66.0);
+			assertThat(v1 + v2).isCloseTo(100.0, org.assertj.core.data.Offset.offset(0.2));
+			assertThat(page.hasNode("product:v1")).isTrue();
+			assertThat(page.hasNode("product:v2")).isTrue();
+
+			Path crossing = Files.writeString(Files.createTempFile("crossing", ".yaml"),
+					Files.readString(REPO.resolve("istio/scenarios/end-user-jason/virtual-service-appa-jason-v2.yaml")));
+			assertThat(lab.apply(crossing.toString()).status()).isEqualTo(200);
+			for (int i = 0; i < 5; i++) {
+				sender.send("gateway", "appa.graychain.local", "/", Map.of("end-user", "jason", "accept", "text/plain"));
+			}
+			page.waiting().until(d -> page.crossed("appa:v2 > appb:v1"));
+			page.screenshot(Path.of(System.getProperty("graychain.services.dir")).getParent().resolve("dashboard.png"));
+			Files.delete(crossing);
+
+			assertThat(page.reset()).isEqualTo("reset to the baseline");
+			page.waiting().until(d -> page.inForce().contains("baseline"));
+		}
+		URI reset = URI.create(dashboard).resolve("/api/reset");
+		assertThat(postFrom(reset, "http://evil.example", token)).isEqualTo(403);
+		assertThat(postFrom(reset, null, "wrong")).isEqualTo(403);
+	}
+
+	/** The status of a POST with the token, from {@code origin} (none when null). */
+	private static int postFrom(URI uri, String origin, String token) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+			socket.getOutputStream().write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1:" + uri.getPort()
+					+ (origin == null ? "" : "\r\nOrigin: " + origin) + "\r\nAuthorization: Bearer " + token
+					+ "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+			return Integer.parseInt(reply.substring(9, 12));
+		}
+	}
+
+	private static String scrape(URI uri) throws Exception {
+		var reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+		return reply.body();
+	}
+
+	/** The status of a GET that names {@code host} (java.net.http refuses to set Host: a raw request says it). */
+	private static int statusWithHost(URI uri, String host) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+			socket.getOutputStream().write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + host
+					+ "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String reply = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+			return Integer.parseInt(reply.substring(9, 12));
+		}
 	}
 
 	@Order(4)

@@ -94,6 +94,7 @@ public final class LabCommand extends NeedsCommand {
 		out.println("  scripts/lab apply <scenario>   (scripts/scenario list shows them)");
 		control.gatewayApiUrl().ifPresent(gatewayApi -> out.println("Gateway API gateway graychain-http: " + gatewayApi
 				+ "   (scripts/lab apply --gateway-api <scenario>)"));
+		out.println("dashboard: " + control.dashboardLink());
 	}
 
 	@Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process the lab started, and nothing else.")

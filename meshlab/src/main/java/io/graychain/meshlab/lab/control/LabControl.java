@@ -56,6 +56,15 @@ public record LabControl(Path stateDir, PrintStream out) {
 	}
 
 	/**
+	 * The dashboard's URL with the lab's token in its fragment ({@code <url>#token=<token>}): a browser
+	 * never sends a fragment to a server, so the token reaches only the page, which sends it with
+	 * apply/reset. For the user who started the lab, printed once; never logged.
+	 */
+	public String dashboardLink() {
+		return read("dashboard.url") + "#token=" + read("admin.token");
+	}
+
+	/**
 	 * Starts {@code command} (the daemon) in the background, its output in {@code lab.log}, and waits
 	 * until it logs its verdict, ends, or {@code within} has passed. Returns the verdict line.
 	 *
@@ -191,7 +200,8 @@ public record LabControl(Path stateDir, PrintStream out) {
 					});
 			}
 		}
-		for (String file : List.of("lab.pid", "admin.port", "admin.token", "ingress.url", "gateway-api.url", "pods.pids")) {
+		for (String file : List.of("lab.pid", "admin.port", "admin.token", "ingress.url", "gateway-api.url", "dashboard.url",
+				"pods.pids")) {
 			try {
 				Files.deleteIfExists(stateDir.resolve(file));
 			}

@@ -38,6 +38,12 @@ final class AdminGuard {
 		return null;
 	}
 
+	/** True when the request carries {@code expected} ({@code Bearer <token>}) in Authorization, compared in constant time. */
+	static boolean carries(Request request, byte[] expected) {
+		String sent = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+		return sent != null && java.security.MessageDigest.isEqual(expected, sent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+	}
+
 	static boolean isLoopback(String host, int hostPort, int port) {
 		return host != null && LOOPBACK.contains(host.toLowerCase(Locale.ROOT)) && hostPort == port;
 	}

@@ -1,7 +1,6 @@
 package io.graychain.meshlab.lab.daemon;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,8 +250,7 @@ public final class AdminServer implements AutoCloseable {
 		}
 
 		private boolean tokenMatches(Request request) {
-			String sent = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-			return sent != null && MessageDigest.isEqual(token, sent.getBytes(StandardCharsets.US_ASCII));
+			return AdminGuard.carries(request, token);
 		}
 
 		private static void reply(Response response, Callback callback, Reply reply) {

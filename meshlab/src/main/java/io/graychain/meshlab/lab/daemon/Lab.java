@@ -27,6 +27,9 @@ import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.lab.pods.PodProcess;
 import io.graychain.meshlab.lab.pods.PodSpec;
 import io.graychain.meshlab.lab.pods.RestartBackoff;
+import io.graychain.meshlab.lab.observe.IstioMetrics;
+import io.graychain.meshlab.lab.observe.TrafficGraph;
+import io.graychain.meshlab.lab.proxy.ExchangeListener;
 import io.graychain.meshlab.lab.proxy.EngineRouter;
 import io.graychain.meshlab.lab.proxy.Endpoint;
 import io.graychain.meshlab.lab.proxy.Forwarder;
@@ -86,6 +89,16 @@ public final class Lab implements AutoCloseable {
 	/** The gateway of the Gateway API Gateway graychain-http: Istio deploys one per Gateway, on its own address. */
 	private final ProxyServer gatewayApi;
 
+	private final IstioMetrics metrics = new IstioMetrics();
+
+	private final TrafficGraph graph = new TrafficGraph(System::currentTimeMillis, this::laneServices);
+
+	/** Every proxy tells the metrics and the graph of each request. */
+	private final ExchangeListener exchanges = exchange -> {
+		metrics.completed(exchange);
+		graph.completed(exchange);
+	};
+
 	private final Forwarder forwarder = new Forwarder(threads, Duration.ofSeconds(15), PoolLimits.ENVOY);
 
 	private volatile Duration readyAfter;
@@ -99,17 +112,18 @@ public final class Lab implements AutoCloseable {
 		EngineRouter router = new EngineRouter(topology.base(), endpoints);
 		LabState state = new LabState(options.stateDir());
 		this.rules = new LabRules(topology.base(), router, yaml -> state.writeRules(options.overlay(), yaml));
-		this.ingress = ProxyServer.start(Router.GATEWAY, options.ingressPort(), router, forwarder, threads, ServerLimits.ENVOY);
+		this.ingress = ProxyServer.start(Router.GATEWAY, options.ingressPort(), router, forwarder, threads, ServerLimits.ENVOY,
+				exchanges);
 		servers.add(ingress);
 		this.gatewayApi = ProxyServer.start(Router.GATEWAY_API, gatewayApiPort(options.ingressPort()), router, forwarder, threads,
-				ServerLimits.ENVOY);
+				ServerLimits.ENVOY, exchanges);
 		servers.add(gatewayApi);
 	}
 
 	private void launch(LabTopology topology, Map<String, Integer> ports) {
 		EngineRouter router = rules.router();
 		for (PodSpec pod : topology.pods()) {
-			ProxyServer sidecar = ProxyServer.start(pod.workload(), 0, router, forwarder, threads, ServerLimits.ENVOY);
+			ProxyServer sidecar = ProxyServer.start(pod.workload(), 0, router, forwarder, threads, ServerLimits.ENVOY, exchanges);
 			servers.add(sidecar);
 			sidecars.put(pod.name(), sidecar);
 			pods.add(PodProcess.start(pod, topology.jars().get(pod.name()), ports.get(pod.name()), sidecar.port(),
@@ -196,6 +210,16 @@ public final class Lab implements AutoCloseable {
 
 	public List<PodProcess> pods() {
 		return List.copyOf(pods);
+	}
+
+	/** The versioned graph and the chains of what the proxies carried. */
+	public TrafficGraph graph() {
+		return graph;
+	}
+
+	/** Istio's standard metrics of the gateway and the sidecars. */
+	public IstioMetrics metrics() {
+		return metrics;
 	}
 
 	/** The sidecar port of each workload (of its first pod), by Deployment name. */
@@ -289,7 +313,8 @@ public final class Lab implements AutoCloseable {
 	/** Starts a pod with its own sidecar for each spec (replacing {@code old} at the same index), not waiting. */
 	private void start(List<PodSpec> specs, List<PodProcess> old, List<PodProcess> fresh, List<ProxyServer> freshSidecars) {
 		for (int i = 0; i < specs.size(); i++) {
-			ProxyServer sidecar = ProxyServer.start(specs.get(i).workload(), 0, rules.router(), forwarder, threads, ServerLimits.ENVOY);
+			ProxyServer sidecar = ProxyServer.start(specs.get(i).workload(), 0, rules.router(), forwarder, threads,
+					ServerLimits.ENVOY, exchanges);
 			freshSidecars.add(sidecar);
 			servers.add(sidecar);
 			Path jar = jars.get(old.get(i).spec().name());

@@ -28,9 +28,16 @@ public final class LabDaemon {
 		String token = state.writeToken();
 		AdminServer admin = AdminServer.start(options.adminPort(), token, lab::get, stop::countDown, ServerLimits.ENVOY
 			.withIdleTimeout(AdminServer.BODY_WITHIN));
-		Thread hook = new Thread(() -> stopAll(lab.get(), admin, state), "lab-stop");
+		DashboardServer dashboard = DashboardServer.start(0, lab::get, options.repo().resolve("istio/scenarios"), token,
+				ServerLimits.ENVOY);
+		Thread hook = new Thread(() -> {
+			stopAll(lab.get(), admin, state);
+			dashboard.close();
+		}, "lab-stop");
 		Runtime.getRuntime().addShutdownHook(hook);
 		state.writeStarted(ProcessHandle.current().pid(), admin.port());
+		state.writeDashboard(dashboard.url());
+		log("dashboard: " + dashboard.url());
 		try {
 			LabTopology topology = LabTopology.load(options, new Kustomizer());
 			lab.set(Lab.start(options, topology));

@@ -76,6 +76,11 @@ public record LabState(Path dir) {
 		write("gateway-api.url", url + "\n");
 	}
 
+	/** Where the dashboard and {@code /stats/prometheus} are ({@code dashboard.url}). */
+	public void writeDashboard(String dashboardUrl) {
+		write("dashboard.url", dashboardUrl + "\n");
+	}
+
 	public void writePods(List<String> pidAndPod) {
 		write("pods.pids", String.join("\n", pidAndPod) + "\n");
 	}

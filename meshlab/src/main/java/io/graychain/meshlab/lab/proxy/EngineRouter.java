@@ -10,8 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.graychain.meshlab.lab.proxy.ProxyExchange.Peer;
+import io.graychain.meshlab.lab.proxy.ProxyExchange.Service;
+import io.graychain.meshlab.lab.proxy.Routed.Peers;
 import io.graychain.meshlab.mesh.GatewayDef;
 import io.graychain.meshlab.mesh.MeshConfig;
+import io.graychain.meshlab.mesh.Workload;
 import io.graychain.meshlab.route.Decision;
 import io.graychain.meshlab.route.HttpRequest;
 import io.graychain.meshlab.route.RouteEngine;
@@ -25,6 +29,9 @@ import io.graychain.meshlab.route.WeightedDestination;
  * are swapped atomically: a request in flight finishes with the rules it started with.
  */
 public final class EngineRouter implements Router {
+
+	/** The ingress gateway as Istio's metrics name it (the istio-ingressgateway Deployment of istio-system). */
+	static final Peer GATEWAY_PEER = new Peer("istio-ingressgateway", "istio-system", "istio-ingressgateway", "unknown");
 
 	private final AtomicReference<RouteEngine> engine;
 
@@ -65,31 +72,39 @@ public final class EngineRouter implements Router {
 	public Routed route(String from, HttpRequest request) {
 		RouteEngine current = engine.get();
 		Optional<Source> source = source(current, from);
+		Peer caller = caller(current, from);
 		if (source.isEmpty()) {
 			return Routed.refused(404, GATEWAY_API.equals(from)
 					? "no Gateway API Gateway " + GATEWAY_API + " in the rules in force (scripts/lab apply --gateway-api <scenario>)"
-					: "no " + (GATEWAY.equals(from) ? "Gateway" : "workload " + from) + " in the configuration");
+					: "no " + (GATEWAY.equals(from) ? "Gateway" : "workload " + from) + " in the configuration")
+				.with(new Peers(caller, Peer.UNKNOWN, Service.UNKNOWN));
 		}
 		Decision decision = current.decide(request, source.get());
 		if (decision.outcome() == Decision.Outcome.INVALID_BACKEND) {
-			return Routed.refused(500, decision.reason());
+			return Routed.refused(500, decision.reason()).with(new Peers(caller, Peer.UNKNOWN, Service.UNKNOWN));
 		}
 		if (decision.outcome() != Decision.Outcome.ROUTED) {
 			boolean unknownInMesh = decision.outcome() == Decision.Outcome.UNKNOWN_HOST && !GATEWAY.equals(from) && !GATEWAY_API.equals(from);
-			return Routed.refused(unknownInMesh ? 502 : 404, decision.reason());
+			return Routed.refused(unknownInMesh ? 502 : 404, decision.reason())
+				.with(new Peers(caller, Peer.UNKNOWN, Service.UNKNOWN));
 		}
 		Optional<WeightedDestination> picked = decision.pick(ThreadLocalRandom.current().nextDouble());
+		Service service = picked.map(p -> service(current, p)).orElse(Service.UNKNOWN);
 		if (picked.isEmpty() || !picked.get().available()) {
 			int status = picked.map(WeightedDestination::failStatus).orElse(503);
 			return Routed.refused(status, (status == 503 ? "no healthy upstream: " : "invalid backend: ")
-					+ picked.map(Object::toString).orElse(decision.reason()));
+					+ picked.map(Object::toString).orElse(decision.reason()))
+				.with(new Peers(caller, Peer.UNKNOWN, service));
 		}
+		Workload workload = picked.get().workload();
 		Optional<Endpoint> endpoint = endpoint(picked.get());
 		if (endpoint.isEmpty()) {
-			return Routed.refused(503, "no healthy upstream: no pod of " + picked.get().workload().name() + " runs in the lab");
+			return Routed.refused(503, "no healthy upstream: no pod of " + workload.name() + " runs in the lab")
+				.with(new Peers(caller, Peer.UNKNOWN, service));
 		}
 		RoutePolicy policy = decision.policy();
-		return Routed.to(endpoint.get(), decision.reason()).with(policy, mirrors(current, decision, policy));
+		return Routed.to(endpoint.get(), decision.reason()).with(policy, mirrors(current, decision, policy))
+			.with(new Peers(caller, peer(workload), service));
 	}
 
 	/**
@@ -116,6 +131,34 @@ public final class EngineRouter implements Router {
 			return Optional.empty();
 		}
 		return Optional.of(endpoints.get((int) Math.floorMod(roundRobin.getAndIncrement(), (long) endpoints.size())));
+	}
+
+	/**
+	 * The caller as Istio labels it: the ingress gateway is the Deployment {@code istio-ingressgateway}
+	 * in {@code istio-system} (app {@code istio-ingressgateway}, no version label), a sidecar's caller is
+	 * its own workload.
+	 */
+	private static Peer caller(RouteEngine engine, String from) {
+		if (GATEWAY.equals(from) || GATEWAY_API.equals(from)) {
+			return GATEWAY_PEER;
+		}
+		return engine.config().workload(from).map(EngineRouter::peer)
+			.orElse(new Peer(from, engine.config().defaultNamespace(), "unknown", "unknown"));
+	}
+
+	/** A workload's pod labels as Istio's peer metadata: {@code app} and {@code version}, {@code unknown} when missing. */
+	static Peer peer(Workload workload) {
+		return new Peer(workload.name(), workload.namespace(), workload.labels().getOrDefault("app", "unknown"),
+				workload.labels().getOrDefault("version", "unknown"));
+	}
+
+	private static Service service(RouteEngine engine, WeightedDestination destination) {
+		String host = destination.service();
+		int dot = host.indexOf('.');
+		String name = dot < 0 ? host : host.substring(0, dot);
+		String namespace = dot < 0 ? (destination.workload() != null ? destination.workload().namespace()
+				: engine.config().defaultNamespace()) : host.substring(dot + 1).split("\\.")[0];
+		return new Service(name, namespace);
 	}
 
 	private static Optional<Source> source(RouteEngine engine, String from) {

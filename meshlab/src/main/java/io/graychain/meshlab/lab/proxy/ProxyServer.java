@@ -51,9 +51,16 @@ public final class ProxyServer implements AutoCloseable {
 	 */
 	public static ProxyServer start(String from, int port, Router router, Forwarder forwarder, LabThreads threads,
 			ServerLimits limits) {
+		return start(from, port, router, forwarder, threads, limits, ExchangeListener.NONE);
+	}
+
+	/** As above; {@code listener} is told of each request once its reply is sent. */
+	public static ProxyServer start(String from, int port, Router router, Forwarder forwarder, LabThreads threads,
+			ServerLimits limits, ExchangeListener listener) {
 		String what = Router.GATEWAY.equals(from) ? "the ingress gateway"
 				: Router.GATEWAY_API.equals(from) ? "the Gateway API gateway" : "the sidecar of " + from;
-		return new ProxyServer(LoopbackServer.start(port, threads, limits, new Routing(from, router, forwarder, threads.scheduler()), what));
+		return new ProxyServer(LoopbackServer.start(port, threads, limits,
+				new Routing(from, router, forwarder, threads.scheduler(), listener), what));
 	}
 
 	public int port() {
@@ -96,20 +103,29 @@ public final class ProxyServer implements AutoCloseable {
 
 		private final Scheduler scheduler;
 
-		Routing(String from, Router router, Forwarder forwarder, Scheduler scheduler) {
+		private final ExchangeListener listener;
+
+		Routing(String from, Router router, Forwarder forwarder, Scheduler scheduler, ExchangeListener listener) {
 			this.from = from;
 			this.router = router;
 			this.forwarder = forwarder;
 			this.scheduler = scheduler;
+			this.listener = listener;
 		}
 
 		@Override
 		public boolean handle(Request request, Response response, Callback callback) {
+			Recorded recorded = new Recorded(from, request, response, callback, listener);
+			route(request, response, recorded);
+			return true;
+		}
+
+		private void route(Request request, Response response, Recorded callback) {
 			HttpURI uri = request.getHttpURI();
 			String host = uri.getAuthority();
 			if (host == null || host.isEmpty()) {
 				LocalReply.sendStatus(response, callback, 400);
-				return true;
+				return;
 			}
 			String pathAndQuery = uri.getPathQuery() == null || uri.getPathQuery().isEmpty() ? "/" : uri.getPathQuery();
 			HttpFields.Mutable headers = HttpFields.build(request.getHeaders());
@@ -124,8 +140,9 @@ public final class ProxyServer implements AutoCloseable {
 			catch (IllegalArgumentException badEscape) {
 				// a query the engine cannot decode (%zz): Envoy's codec answers such a target with 400
 				LocalReply.sendStatus(response, callback, 400);
-				return true;
+				return;
 			}
+			callback.routed(routed, headers.get("x-request-id"));
 			if (!routed.routed()) {
 				if (routed.status() == 404) {
 					RequestOutcome.of(request).flag(ResponseFlag.NO_ROUTE_FOUND);
@@ -135,7 +152,7 @@ public final class ProxyServer implements AutoCloseable {
 				}
 				response.getHeaders().put(REASON_HEADER, LocalReply.printable(routed.reason(), 200));
 				LocalReply.send(response, callback, routed.status(), envoyBody(routed.status()));
-				return true;
+				return;
 			}
 			RequestOutcome outcome = RequestOutcome.of(request);
 			RoutePolicy.Delay delay = routed.policy().delay();
@@ -144,10 +161,9 @@ public final class ProxyServer implements AutoCloseable {
 				outcome.flag(ResponseFlag.DELAY_INJECTED);
 				scheduler.schedule(() -> afterFault(routed, pathAndQuery, headers, request, response, callback, outcome),
 						delay.fixedDelay().toNanos(), TimeUnit.NANOSECONDS);
-				return true;
+				return;
 			}
 			afterFault(routed, pathAndQuery, headers, request, response, callback, outcome);
-			return true;
 		}
 
 		/**
@@ -177,6 +193,76 @@ public final class ProxyServer implements AutoCloseable {
 		/** True for a share {@code percent} of 100 of the calls. */
 		private static boolean draw(double percent) {
 			return percent >= 100 || ThreadLocalRandom.current().nextDouble() * 100 < percent;
+		}
+
+	}
+
+	/**
+	 * The request's callback that, once the reply is sent (or cut off), tells the listener what
+	 * happened: one {@link ProxyExchange} per request.
+	 */
+	private static final class Recorded extends Callback.Nested {
+
+		private final long started = System.nanoTime();
+
+		private final String from;
+
+		private final Request request;
+
+		private final Response response;
+
+		private final ExchangeListener listener;
+
+		private volatile Routed routed = Routed.refused(400, "bad request");
+
+		private volatile String requestId = "";
+
+		Recorded(String from, Request request, Response response, Callback callback, ExchangeListener listener) {
+			super(callback);
+			this.from = from;
+			this.request = request;
+			this.response = response;
+			this.listener = listener;
+		}
+
+		void routed(Routed decision, String id) {
+			this.routed = decision;
+			this.requestId = id;
+		}
+
+		@Override
+		public void succeeded() {
+			report(response.getStatus());
+			super.succeeded();
+		}
+
+		@Override
+		public void failed(Throwable failure) {
+			report(response.isCommitted() ? response.getStatus() : 0);
+			super.failed(failure);
+		}
+
+		private void report(int status) {
+			Routed decision = routed;
+			double millis = (System.nanoTime() - started) / 1_000_000.0;
+			listener.completed(new ProxyExchange(from, decision.peers().source(), decision.peers().destination(),
+					decision.peers().service(), status, flags(), protocol(request), millis,
+					decision.routed() ? decision.endpoint().pod() : "", false, requestId, started));
+		}
+
+		/**
+		 * The request's %RESPONSE_FLAGS% as the proxy recorded them in its {@link RequestOutcome}: NR and
+		 * UH for the router's own 404 and 503 (envoy source/common/router/router.cc Filter::decodeHeaders,
+		 * sendNoHealthyUpstreamResponse), DI/FI from the fault filter, UT for a route timeout.
+		 */
+		private String flags() {
+			return RequestOutcome.of(request).flagsText();
+		}
+
+		/** Istio's request_protocol: {@code grpc} for a gRPC request (its content type), else {@code http}. */
+		private static String protocol(Request request) {
+			String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+			return type != null && type.startsWith("application/grpc") ? "grpc" : "http";
 		}
 
 	}

@@ -69,6 +69,16 @@ class LabControlTest {
 	}
 
 	@Test
+	void theDashboardLinkCarriesTheTokenInItsFragmentAndIsSweptWithTheLab() throws Exception {
+		Files.writeString(state.resolve("dashboard.url"), "http://127.0.0.1:18082/\n");
+		Files.writeString(state.resolve("admin.token"), "s3cret\n");
+		assertThat(control().dashboardLink()).isEqualTo("http://127.0.0.1:18082/#token=s3cret");
+		control().sweep();
+		assertThat(state.resolve("dashboard.url")).doesNotExist();
+		assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("s3cret");
+	}
+
+	@Test
 	void withoutALabThereIsNothingToStopOrAsk() {
 		assertThat(control().stop(Duration.ofSeconds(5))).isFalse();
 		assertThatThrownBy(() -> control().client()).isInstanceOf(IllegalStateException.class)
