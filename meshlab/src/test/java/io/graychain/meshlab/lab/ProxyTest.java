@@ -138,7 +138,16 @@ public class ProxyTest {
 		ProxyServer taken = proxy(Router.GATEWAY, router());
 		assertThatThrownBy(() -> ProxyServer.start(Router.GATEWAY, taken.port(), router(), forwarder(Duration.ofSeconds(1)),
 				threads, ServerLimits.ENVOY)).isInstanceOf(PortInUseException.class).hasMessageContaining("port " + taken.port())
-			.hasMessageContaining("ingress gateway");
+			.hasMessageContaining("ingress gateway (--lab-port)");
+	}
+
+	@Test
+	void aGatewayApiPortInUseNamesItsOption() {
+		ProxyServer taken = proxy(Router.GATEWAY, router());
+		assertThatThrownBy(() -> ProxyServer.start(Router.GATEWAY_API, taken.port(), router(), forwarder(Duration.ofSeconds(1)),
+				threads, ServerLimits.ENVOY)).isInstanceOf(PortInUseException.class)
+			.hasMessage("port " + taken.port() + " on 127.0.0.1 is in use by another process: cannot start the Gateway API gateway "
+					+ "(--gateway-api-port) (stop that process, or choose another port)");
 	}
 
 	@Test
