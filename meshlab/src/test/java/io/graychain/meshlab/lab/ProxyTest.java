@@ -374,6 +374,28 @@ public class ProxyTest {
 		assertThat(v2.hosts()).containsOnly("appb-shadow:8000");
 	}
 
+	/**
+	 * An HTTPRoute rule's {@code timeouts.request} is the route timeout and its {@code RequestMirror}
+	 * sends a copy to the backend's Service, as Istio translates them (istio/istio
+	 * pilot/pkg/config/kube/gateway/conversion.go convertHTTPRoute, createMirrorFilter; gateway-api
+	 * conformance tests/httproute-timeout-request.go, httproute-request-mirror.go).
+	 */
+	@Test
+	void theGatewayApiGatewayFollowsARulesTimeoutAndMirror() throws Exception {
+		String rules = java.nio.file.Files.readString(java.nio.file.Path.of(ProxyTest.class.getResource("/lab/httproute-timeout-mirror.yaml").toURI()));
+		// the lab's ceiling (60 s) is past the client's 20 s: only the rule's 300 ms can give the 504
+		ProxyServer gateway = proxy(Router.GATEWAY_API, router(rules), forwarder(Duration.ofSeconds(60)), ServerLimits.ENVOY);
+		RawHttp.Reply late = RawHttp.get(gateway.port(), "/hold", "appb.graychain.local", "end-user: hurried\r\n");
+		assertThat(late.status()).isEqualTo(504);
+		assertThat(late.body()).isEqualTo("upstream request timeout\n");
+
+		RawHttp.Reply reply = RawHttp.get(gateway.port(), "/greet", "appb.graychain.local", "");
+		assertThat(reply.body()).startsWith("appb-v1-0 GET /greet host=appb.graychain.local");
+		FakePod v2 = pods.get("appb-v2-0");
+		awaitTrue(() -> v2.hosts().contains("appb.graychain.local-shadow"));
+		assertThat(v2.hosts()).containsOnly("appb.graychain.local-shadow");
+	}
+
 	static void assertPlain(RawHttp.Reply reply, int status) {
 		assertThat(reply.status()).as(reply.head() + reply.body()).isEqualTo(status);
 		assertThat(reply.hasHeader("content-type", "text/plain")).as(reply.head()).isTrue();
