@@ -235,6 +235,55 @@ class LabEndToEndTest {
 	}
 
 	/**
+	 * An HTTPRoute's RequestMirror at the Gateway API gateway (product-dark-launch-v2's twin): every user
+	 * is answered by product v1, and a copy of each request reaches the product v2 pods, counted by their
+	 * own {@code /actuator/prometheus} (istio/istio pilot/pkg/config/kube/gateway/conversion.go
+	 * createMirrorFilter; gateway-api conformance tests/httproute-request-mirror.go).
+	 */
+	@Order(3)
+	@Test
+	void aGatewayApiMirrorSendsACopyOfEachRequestToItsBackend() throws Exception {
+		assertThat(lab.applyGatewayApi("product-dark-launch-v2").status()).isEqualTo(200);
+		List<Integer> v2Pods = podPorts("product-v2-");
+		assertThat(v2Pods).isNotEmpty();
+		double before = productRequests(v2Pods);
+		Sender sender = new Sender(URI.create(lab.client().gatewayApiUrl()), Map.of(), Duration.ofSeconds(10));
+		int sent = 20;
+		for (int i = 0; i < sent; i++) {
+			ChainLine line = ChainLine.of(sender.send("gateway", "product.graychain.local", "/product", Map.of()));
+			assertThat(line.hops()).containsExactly("product:v1");
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		double copies;
+		do {
+			Thread.sleep(20);
+			copies = productRequests(v2Pods) - before;
+		}
+		while (copies < sent && System.nanoTime() < deadline);
+		assertThat(copies).as("mirrored copies product v2 served").isEqualTo(sent);
+	}
+
+	/** The ports of the lab's pods whose name starts with {@code prefix}, from the lab's status table. */
+	private static List<Integer> podPorts(String prefix) {
+		return lab.client().get("/status").body().lines().filter(l -> l.startsWith(prefix))
+			.map(l -> Integer.parseInt(l.trim().split("\\s+")[3])).toList();
+	}
+
+	/** The requests for {@code /product} the pods on {@code ports} served, as their own Micrometer counts them. */
+	private static double productRequests(List<Integer> ports) throws Exception {
+		java.util.regex.Pattern count = java.util.regex.Pattern
+			.compile("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/product\"[^}]*\\} ([0-9.eE+]+)$");
+		double total = 0;
+		for (int port : ports) {
+			java.util.regex.Matcher m = count.matcher(scrape(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")));
+			while (m.find()) {
+				total += Double.parseDouble(m.group(1));
+			}
+		}
+		return total;
+	}
+
+	/**
 	 * The dashboard in a real headless Chromium, opened with the URL {@code lab up} prints: applying
 	 * product-50-50 from the page, 200 requests show product v1 and v2 with shares inside the binomial
 	 * range; a chain crossed by a rule (appa to v2 for jason, appb left on v1) is flagged; reset from

@@ -40,7 +40,9 @@ public record Finding(Code code, String file, String resource, String field, Str
 		/** A {@code hosts: ["*"]} gateway VirtualService beside host-specific ones: it never sees their hosts. */
 		WILDCARD_BESIDE_SPECIFIC_HOSTS(Severity.WARNING),
 		/** A route whose every match is already taken by an earlier route. */
-		SHADOWED_ROUTE(Severity.WARNING);
+		SHADOWED_ROUTE(Severity.WARNING),
+		/** A Gateway API listener the lab's gateway does not serve (another port, not HTTP): its routes answer in explain only. */
+		LISTENER_NOT_SERVED(Severity.WARNING);
 
 		private final Severity severity;
 

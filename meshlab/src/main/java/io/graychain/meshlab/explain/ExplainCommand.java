@@ -85,7 +85,8 @@ public final class ExplainCommand implements Callable<Integer> {
 	private String namespace;
 
 	@Option(names = "--from", paramLabel = "gateway|GATEWAY|WORKLOAD", defaultValue = "gateway",
-			description = "the ingress gateway, a gateway by name (graychain-http: the Gateway API one), or a Deployment whose sidecar sends the request [default: gateway]")
+			description = "the ingress gateway, a gateway by name (graychain-http: the Gateway API one; graychain-http:8080: a request"
+					+ " arriving on its port 8080, default the port the lab serves), or a Deployment whose sidecar sends the request [default: gateway]")
 	private String from;
 
 	@Option(names = "--host", required = true, paramLabel = "HOST", description = "the Host header, e.g. appa.graychain.local or appb:8000")
@@ -223,6 +224,15 @@ public final class ExplainCommand implements Callable<Integer> {
 								+ "): name one with --from");
 			}
 			return Source.gateway(gateways.get(0));
+		}
+		if (from.contains(":") && kubeGateways.stream().anyMatch(g -> from.startsWith(g.name() + ":"))) {
+			try {
+				return new RouteEngine(config).source(from);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ExplainException("--from " + from + ": a Gateway API Gateway and the port the request arrives on, e.g. "
+						+ kubeGateways.get(0).name() + ":8080");
+			}
 		}
 		return gateways.stream().filter(g -> g.name().equals(from)).findFirst().map(Source::gateway)
 			.or(() -> kubeGateways.stream().filter(g -> g.name().equals(from)).findFirst().map(Source::kubeGateway))

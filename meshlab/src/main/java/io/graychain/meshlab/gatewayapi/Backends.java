@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendObjectReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.graychain.meshlab.mesh.MeshConfig;
 import io.graychain.meshlab.mesh.ServiceDef;
@@ -55,6 +56,12 @@ final class Backends {
 
 	/** Why a backendRef is invalid, or empty when it names a Service the engine knows. */
 	Optional<String> invalid(HTTPBackendRef ref, String routeNamespace) {
+		return invalid(new BackendObjectReference(ref.getGroup(), ref.getKind(), ref.getName(), ref.getNamespace(), ref.getPort()),
+				routeNamespace);
+	}
+
+	/** Why a backend reference (a backendRef's, or a RequestMirror's) is invalid, or empty when it names a known Service. */
+	Optional<String> invalid(BackendObjectReference ref, String routeNamespace) {
 		String kind = ref.getKind() == null ? "Service" : ref.getKind();
 		String group = ref.getGroup() == null ? "" : ref.getGroup();
 		if (!kind.equals("Service") || !(group.isEmpty() || group.equals("core"))) {

@@ -41,8 +41,9 @@ public final class HttpRouteEngine {
 	}
 
 	/**
-	 * At the gateway: the HTTPRoutes attached to one of the Gateway's HTTP listeners (parentRef by
-	 * name, sectionName and port; the listener's {@code allowedRoutes}), each serving the intersection
+	 * At the gateway, for a request arriving on {@code port}: the HTTPRoutes attached to one of the
+	 * Gateway's HTTP listeners on that port (parentRef by name, sectionName and port; the listener's
+	 * {@code allowedRoutes}; gateway-api conformance tests/httproute-listener-port-matching.go), each serving the intersection
 	 * of its hostnames with the listener's ({@code *.example.com} covers every host ending in
 	 * {@code .example.com}; a route without hostnames takes the listener's). Every route with a
 	 * hostname covering the Host header (port ignored) takes part, a wildcard route's rules next to an
@@ -50,7 +51,7 @@ public final class HttpRouteEngine {
 	 * decides (gateway-api conformance tests/httproute-matching-across-routes.go: {@code *.com}'s
 	 * {@code /v2} beats {@code example.com}'s {@code /}). No route for the host, or no match: 404.
 	 */
-	public Decision atGateway(HttpRequest request, KubeGatewayDef gateway) {
+	public Decision atGateway(HttpRequest request, KubeGatewayDef gateway, int port) {
 		String host = HostNames.normalize(request.host());
 		Map<String, List<HttpRouteDef>> byHost = new LinkedHashMap<>();
 		List<HttpRouteDef> serving = new ArrayList<>();
@@ -61,22 +62,23 @@ public final class HttpRouteEngine {
 				continue;
 			}
 			List<String> hosts = new ArrayList<>();
-			String why = "";
+			List<String> why = new ArrayList<>();
 			for (Listener listener : gateway.listeners()) {
-				Optional<String> refused = attachFailure(route, refs, listener, gateway);
+				Optional<String> refused = attachFailure(route, refs, listener, gateway, port);
 				if (refused.isPresent()) {
-					why = refused.get();
+					why.add(refused.get());
 					continue;
 				}
 				List<String> shared = intersection(listener.getHostname(), route.hostnames());
 				if (shared.isEmpty()) {
-					why = "hostnames " + route.hostnames() + " do not intersect listener " + listener.getName() + " ("
-							+ listener.getHostname() + ")";
+					why.add("hostnames " + route.hostnames() + " do not intersect listener " + listener.getName() + " ("
+							+ listener.getHostname() + ")");
 				}
 				shared.stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
 			}
 			if (hosts.isEmpty()) {
-				notAttached.add(new PassedOver(null, -1, "not attached: " + why, "HTTPRoute " + route.namespace() + "/" + route.name()));
+				notAttached.add(new PassedOver(null, -1, "not attached: " + String.join("; ", why),
+						"HTTPRoute " + route.namespace() + "/" + route.name()));
 			}
 			hosts.forEach(h -> byHost.computeIfAbsent(h, k -> new ArrayList<>()).add(route));
 			if (hosts.stream().anyMatch(h -> HostNames.covers(h, host))) {
@@ -152,8 +154,13 @@ public final class HttpRouteEngine {
 			return new Decision(Decision.Outcome.INVALID_BACKEND, entry.describe() + ": no valid backend (" + why + ")", List.of(),
 					virtualHost, null, -1, passed, entry.ref(), forwarded);
 		}
-		return new Decision(Decision.Outcome.ROUTED, entry.describe() + filtered.notes(), destinations, virtualHost, null, -1,
-				passed, entry.ref(), forwarded);
+		RulePolicy.Result policy = RulePolicy.of(rule, entry.route().namespace(), backends);
+		if (policy.refusal() != null) {
+			return new Decision(Decision.Outcome.UNSUPPORTED, entry.describe() + ": " + policy.refusal(), List.of(), virtualHost,
+					null, -1, passed, entry.ref(), null);
+		}
+		return new Decision(Decision.Outcome.ROUTED, entry.describe() + filtered.notes() + policy.notes(), destinations, virtualHost,
+				null, -1, passed, entry.ref(), forwarded, policy.policy());
 	}
 
 	private static boolean namesGateway(ParentReference p, HttpRouteDef route, KubeGatewayDef gateway) {
@@ -166,9 +173,13 @@ public final class HttpRouteEngine {
 
 	/** Why none of {@code refs} attaches the route to {@code listener}, or empty when one does. */
 	private static Optional<String> attachFailure(HttpRouteDef route, List<ParentReference> refs, Listener listener,
-			KubeGatewayDef gateway) {
+			KubeGatewayDef gateway, int port) {
+		if (listener.getPort() == null || listener.getPort() != port) {
+			return Optional.of("listener " + listener.getName() + " is on port " + listener.getPort() + ", the request arrived on port "
+					+ port + (port == gateway.servedPort() ? " (the port of Gateway " + gateway.name() + " the lab serves)" : ""));
+		}
 		if (!"HTTP".equals(listener.getProtocol()) && !"HTTPS".equals(listener.getProtocol())) {
-			return Optional.of("listener " + listener.getName() + " speaks " + listener.getProtocol());
+			return Optional.of("listener " + listener.getName() + " speaks " + listener.getProtocol() + ", not HTTP");
 		}
 		boolean named = refs.stream().anyMatch(p -> (p.getSectionName() == null || p.getSectionName().equals(listener.getName()))
 				&& (p.getPort() == null || p.getPort().equals(listener.getPort())));

@@ -17,7 +17,8 @@ import io.graychain.meshlab.route.HttpRequest;
  * apis/v1/httproute_types.go HTTPRouteFilter): {@code RequestHeaderModifier} sets (replaces), adds
  * (appends with {@code ,}) and removes headers; {@code URLRewrite} replaces the Host and the full path
  * or the matched prefix; {@code RequestMirror} copies the request elsewhere and ignores the answer, so
- * it changes nothing about where the request goes; {@code ResponseHeaderModifier} touches the answer
+ * it changes nothing about where the request goes (the copy travels in the rule's {@link RulePolicy});
+ * {@code ResponseHeaderModifier} touches the answer
  * only. Other filters (RequestRedirect, ExtensionRef, CORS, ...) are refused by name.
  */
 final class RequestFilters {

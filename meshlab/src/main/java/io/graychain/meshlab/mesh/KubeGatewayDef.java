@@ -19,4 +19,16 @@ public record KubeGatewayDef(String name, String namespace, GatewaySpec spec, St
 		return VirtualServiceDef.nonNull(spec.getListeners());
 	}
 
+	/**
+	 * The one port of this Gateway the lab serves (on its own loopback port, printed by
+	 * {@code scripts/lab up}): 80 when an HTTP listener is on it (Istio's default HTTP port), else the
+	 * lowest port of an HTTP listener, else 80. Routes attached only to listeners on other ports are
+	 * not served there, and the trace says so.
+	 */
+	public int servedPort() {
+		List<Integer> http = listeners().stream().filter(l -> "HTTP".equals(l.getProtocol()) && l.getPort() != null)
+			.map(Listener::getPort).sorted().toList();
+		return http.isEmpty() || http.contains(80) ? 80 : http.get(0);
+	}
+
 }

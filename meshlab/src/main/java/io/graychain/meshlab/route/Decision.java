@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param passedOver the routes looked at before, each with the first condition that failed
  * @param ruleRef the rule that decided when it is no VirtualService route (a Gateway API HTTPRoute rule), or null
  * @param forwarded the request as the proxy sends it on when a filter changed it (headers, path), or null
+ * @param rulePolicy the timeout, retries and mirrors of the Gateway API rule that decided ({@code ruleRef}), as
+ *        Istio translates them, or null (a VirtualService route's policy is read from {@code route})
  */
 public record Decision(Outcome outcome, String reason, List<WeightedDestination> destinations, String virtualHost,
-		ResolvedRoute route, int matchIndex, List<PassedOver> passedOver, RuleRef ruleRef, HttpRequest forwarded) {
+		ResolvedRoute route, int matchIndex, List<PassedOver> passedOver, RuleRef ruleRef, HttpRequest forwarded,
+		RoutePolicy rulePolicy) {
 
 	/** How a request fares at the proxy. */
 	public enum Outcome {
@@ -44,7 +47,13 @@ public record Decision(Outcome outcome, String reason, List<WeightedDestination>
 
 	public Decision(Outcome outcome, String reason, List<WeightedDestination> destinations, String virtualHost,
 			ResolvedRoute route, int matchIndex, List<PassedOver> passedOver) {
-		this(outcome, reason, destinations, virtualHost, route, matchIndex, passedOver, null, null);
+		this(outcome, reason, destinations, virtualHost, route, matchIndex, passedOver, null, null, null);
+	}
+
+	/** A decision by a Gateway API rule, without a policy of its own (not routed). */
+	public Decision(Outcome outcome, String reason, List<WeightedDestination> destinations, String virtualHost,
+			ResolvedRoute route, int matchIndex, List<PassedOver> passedOver, RuleRef ruleRef, HttpRequest forwarded) {
+		this(outcome, reason, destinations, virtualHost, route, matchIndex, passedOver, ruleRef, forwarded, null);
 	}
 
 	public Decision(Outcome outcome, String reason, List<WeightedDestination> destinations) {
@@ -96,10 +105,13 @@ public record Decision(Outcome outcome, String reason, List<WeightedDestination>
 	}
 
 	/**
-	 * The fault, timeout, retries and mirrors of the route that decided; without one (no rule, or
-	 * not routed), Istio's default retries only.
+	 * The fault, timeout, retries and mirrors of the route (or Gateway API rule) that decided;
+	 * without one (no rule, or not routed), Istio's default retries only.
 	 */
 	public RoutePolicy policy() {
+		if (rulePolicy != null) {
+			return rulePolicy;
+		}
 		return route == null ? RoutePolicy.NONE : RoutePolicy.of(route.route());
 	}
 

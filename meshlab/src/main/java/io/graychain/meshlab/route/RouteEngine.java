@@ -54,35 +54,52 @@ public final class RouteEngine {
 			return atGateway(request, at);
 		}
 		if (source instanceof Source.AtKubeGateway at) {
-			return httpRoutes.atGateway(request, at.gateway());
+			return httpRoutes.atGateway(request, at.gateway(), at.port());
 		}
 		return inMesh(request, source);
 	}
 
 	/**
 	 * Where a mirror of the route that decided sends its copy: the mirror's host and subset resolved
-	 * in the namespace of the rule the route is written in, as for the route's own destinations.
+	 * in the namespace of the rule the route is written in (a VirtualService, or a Gateway API
+	 * HTTPRoute whose RequestMirror names its backend as Istio does: the Service's FQDN), as for the
+	 * route's own destinations.
 	 */
 	public List<WeightedDestination> mirror(Decision decision, RoutePolicy.Mirror mirror) {
-		if (decision.route() == null) {
+		String namespace = decision.route() != null ? decision.route().rule().namespace()
+				: decision.ruleRef() != null ? decision.ruleRef().namespace() : null;
+		if (namespace == null) {
 			return List.of();
 		}
 		io.fabric8.istio.api.api.networking.v1alpha3.Destination d = new io.fabric8.istio.api.api.networking.v1alpha3.Destination();
 		d.setHost(mirror.host());
 		d.setSubset(mirror.subset().isEmpty() ? null : mirror.subset());
-		return destinations.one(d, decision.route().rule().namespace());
+		return destinations.one(d, namespace);
 	}
 
 	/**
-	 * A source for a named gateway (an Istio Gateway, else a Gateway API Gateway) or workload
-	 * (Deployment) of the configuration.
+	 * A source for a named gateway (an Istio Gateway, else a Gateway API Gateway, optionally with the
+	 * port the request arrives on: {@code graychain-http:8080}) or workload (Deployment) of the
+	 * configuration.
 	 */
 	public Source source(String name) {
 		Optional<Source> gateway = config.gateways().stream().filter(g -> g.name().equals(name)).findFirst().map(Source::gateway);
 		return gateway
-			.or(() -> config.kubeGateways().stream().filter(g -> g.name().equals(name)).findFirst().map(Source::kubeGateway))
+			.or(() -> kubeGateway(name))
 			.or(() -> config.workload(name).map(Source::workload))
 			.orElseThrow(() -> new IllegalArgumentException("no gateway or workload named '" + name + "'"));
+	}
+
+	/** A Gateway API Gateway by name, or {@code name:port} for a request arriving on that port of it. */
+	private Optional<Source> kubeGateway(String name) {
+		int colon = name.lastIndexOf(':');
+		String port = colon < 0 ? "" : name.substring(colon + 1);
+		if (colon > 0 && !port.isEmpty() && port.length() <= 5 && port.chars().allMatch(Character::isDigit)) {
+			String gateway = name.substring(0, colon);
+			return config.kubeGateways().stream().filter(g -> g.name().equals(gateway)).findFirst()
+				.map(g -> Source.kubeGateway(g, Integer.parseInt(port)));
+		}
+		return config.kubeGateways().stream().filter(g -> g.name().equals(name)).findFirst().map(Source::kubeGateway);
 	}
 
 	/**

@@ -19,8 +19,14 @@ public sealed interface Source {
 		return new AtGateway(gateway);
 	}
 
+	/** A request to the Gateway's {@linkplain KubeGatewayDef#servedPort() served port}: the one the lab serves. */
 	static Source kubeGateway(KubeGatewayDef gateway) {
-		return new AtKubeGateway(gateway);
+		return new AtKubeGateway(gateway, gateway.servedPort());
+	}
+
+	/** A request arriving on one port of the Gateway: only the listeners on that port take it. */
+	static Source kubeGateway(KubeGatewayDef gateway, int port) {
+		return new AtKubeGateway(gateway, port);
 	}
 
 	static Source workload(Workload workload) {
@@ -50,9 +56,10 @@ public sealed interface Source {
 	/**
 	 * A request received by the gateway Istio deploys for a Gateway API Gateway; its pods carry the
 	 * label {@code gateway.networking.k8s.io/gateway-name} (istio/istio pilot/pkg/config/kube/gateway
-	 * deployment templates).
+	 * deployment templates). Istio's gateway listens on each listener's port; a request arriving on
+	 * {@code port} is routed by the routes attached to the listeners on that port only.
 	 */
-	record AtKubeGateway(KubeGatewayDef gateway) implements Source {
+	record AtKubeGateway(KubeGatewayDef gateway, int port) implements Source {
 
 		@Override
 		public Map<String, String> labels() {
@@ -66,7 +73,7 @@ public sealed interface Source {
 
 		@Override
 		public String toString() {
-			return "gateway " + gateway.name();
+			return "gateway " + gateway.name() + (port == gateway.servedPort() ? "" : " port " + port);
 		}
 
 	}

@@ -85,6 +85,30 @@ class ExplainCommandTest {
 			.contains("100%  appa:v1 > appb:v1");
 	}
 
+	/**
+	 * A request is routed by the routes on the listeners of the port it arrives on (gateway-api
+	 * conformance tests/httproute-listener-port-matching.go); the port the lab serves by default.
+	 */
+	@Test
+	void fromAGatewayApiGatewayTakesThePortTheRequestArrivesOn() {
+		String rules = fixture("gateway-two-ports.yaml").toString();
+		Run served = explain("--rules", rules, "--from", "graychain-http", "--host", "product.graychain.local",
+				"--path", "/product");
+		assertThat(served.exit()).as(served.err()).isZero();
+		assertThat(served.out()).contains("decided by HTTPRoute graychain/product-80 spec.rules[0]").contains("100%  product:v1");
+
+		Run alt = explain("--rules", rules, "--from", "graychain-http:8080", "--host", "product.graychain.local",
+				"--path", "/product");
+		assertThat(alt.exit()).as(alt.err()).isZero();
+		assertThat(alt.out()).contains("decided by HTTPRoute graychain/product-8080 spec.rules[0]").contains("timeout 2s")
+			.contains("mirror 10% to product-v1.graychain.svc.cluster.local").contains("100%  product:v2");
+
+		Run bad = explain("--rules", rules, "--from", "graychain-http:http", "--host", "product.graychain.local");
+		assertThat(bad.exit()).isEqualTo(2);
+		assertThat(bad.err()).startsWith("explain: --from graychain-http:http: a Gateway API Gateway and the port the request arrives "
+				+ "on, e.g. graychain-http:8080").doesNotContain("Exception");
+	}
+
 	@Test
 	void rulesTakeHttpRoutesForTheMesh() {
 		Run run = explain("--no-baseline", "--rules", fixture("appb-gamma-lane.yaml").toString(), "--from", "appa-v2", "--host",

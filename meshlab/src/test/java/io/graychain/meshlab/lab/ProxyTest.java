@@ -138,7 +138,16 @@ public class ProxyTest {
 		ProxyServer taken = proxy(Router.GATEWAY, router());
 		assertThatThrownBy(() -> ProxyServer.start(Router.GATEWAY, taken.port(), router(), forwarder(Duration.ofSeconds(1)),
 				threads, ServerLimits.ENVOY)).isInstanceOf(PortInUseException.class).hasMessageContaining("port " + taken.port())
-			.hasMessageContaining("ingress gateway");
+			.hasMessageContaining("ingress gateway (--lab-port)");
+	}
+
+	@Test
+	void aGatewayApiPortInUseNamesItsOption() {
+		ProxyServer taken = proxy(Router.GATEWAY, router());
+		assertThatThrownBy(() -> ProxyServer.start(Router.GATEWAY_API, taken.port(), router(), forwarder(Duration.ofSeconds(1)),
+				threads, ServerLimits.ENVOY)).isInstanceOf(PortInUseException.class)
+			.hasMessage("port " + taken.port() + " on 127.0.0.1 is in use by another process: cannot start the Gateway API gateway "
+					+ "(--gateway-api-port) (stop that process, or choose another port)");
 	}
 
 	@Test
@@ -363,6 +372,28 @@ public class ProxyTest {
 		FakePod v2 = pods.get("appb-v2-0");
 		awaitTrue(() -> v2.hosts().contains("appb-shadow:8000"));
 		assertThat(v2.hosts()).containsOnly("appb-shadow:8000");
+	}
+
+	/**
+	 * An HTTPRoute rule's {@code timeouts.request} is the route timeout and its {@code RequestMirror}
+	 * sends a copy to the backend's Service, as Istio translates them (istio/istio
+	 * pilot/pkg/config/kube/gateway/conversion.go convertHTTPRoute, createMirrorFilter; gateway-api
+	 * conformance tests/httproute-timeout-request.go, httproute-request-mirror.go).
+	 */
+	@Test
+	void theGatewayApiGatewayFollowsARulesTimeoutAndMirror() throws Exception {
+		String rules = java.nio.file.Files.readString(java.nio.file.Path.of(ProxyTest.class.getResource("/lab/httproute-timeout-mirror.yaml").toURI()));
+		// the lab's ceiling (60 s) is past the client's 20 s: only the rule's 300 ms can give the 504
+		ProxyServer gateway = proxy(Router.GATEWAY_API, router(rules), forwarder(Duration.ofSeconds(60)), ServerLimits.ENVOY);
+		RawHttp.Reply late = RawHttp.get(gateway.port(), "/hold", "appb.graychain.local", "end-user: hurried\r\n");
+		assertThat(late.status()).isEqualTo(504);
+		assertThat(late.body()).isEqualTo("upstream request timeout\n");
+
+		RawHttp.Reply reply = RawHttp.get(gateway.port(), "/greet", "appb.graychain.local", "");
+		assertThat(reply.body()).startsWith("appb-v1-0 GET /greet host=appb.graychain.local");
+		FakePod v2 = pods.get("appb-v2-0");
+		awaitTrue(() -> v2.hosts().contains("appb.graychain.local-shadow"));
+		assertThat(v2.hosts()).containsOnly("appb.graychain.local-shadow");
 	}
 
 	static void assertPlain(RawHttp.Reply reply, int status) {

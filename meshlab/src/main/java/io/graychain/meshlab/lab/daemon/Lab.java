@@ -115,7 +115,7 @@ public final class Lab implements AutoCloseable {
 		this.ingress = ProxyServer.start(Router.GATEWAY, options.ingressPort(), router, forwarder, threads, ServerLimits.ENVOY,
 				exchanges);
 		servers.add(ingress);
-		this.gatewayApi = ProxyServer.start(Router.GATEWAY_API, gatewayApiPort(options.ingressPort()), router, forwarder, threads,
+		this.gatewayApi = ProxyServer.start(Router.GATEWAY_API, options.gatewayApiPort(), router, forwarder, threads,
 				ServerLimits.ENVOY, exchanges);
 		servers.add(gatewayApi);
 	}
@@ -193,11 +193,6 @@ public final class Lab implements AutoCloseable {
 
 	public String ingressUrl() {
 		return "http://127.0.0.1:" + ingress.port();
-	}
-
-	/** The Gateway API gateway's port: the ingress port + 1 (18081 by default), any free port when the ingress has none fixed. */
-	static int gatewayApiPort(int ingressPort) {
-		return ingressPort == 0 ? 0 : ingressPort + 1;
 	}
 
 	public String gatewayApiUrl() {

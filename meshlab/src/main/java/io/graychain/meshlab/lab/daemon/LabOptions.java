@@ -18,9 +18,10 @@ import io.graychain.meshlab.lab.pods.JarLocator;
  * @param jvmFlags the flags of every service JVM
  * @param readyWithin how long every pod may take to get ready
  * @param restartBackoff the first back-off before a pod that exited is restarted (the kubelet's 10 s)
+ * @param gatewayApiPort the loopback port of the Gateway API gateway graychain-http (0: any free port)
  */
 public record LabOptions(Path repo, Path overlay, Path stateDir, int ingressPort, int adminPort, JarLocator jars,
-		List<String> jvmFlags, Duration readyWithin, Duration restartBackoff) {
+		List<String> jvmFlags, Duration readyWithin, Duration restartBackoff, int gatewayApiPort) {
 
 	/** JVM flags for many small services on few cores: C1 only, serial GC, small stacks and heap. */
 	public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",

@@ -14,6 +14,11 @@ public final class LabRunOptions {
 			description = "the ingress gateway's port on 127.0.0.1 [GRAYCHAIN_LAB_PORT, default: ${DEFAULT-VALUE}]")
 	int labPort;
 
+	@Option(names = "--gateway-api-port", paramLabel = "PORT", defaultValue = "${env:GRAYCHAIN_GATEWAY_API_PORT:-}",
+			description = "the Gateway API gateway graychain-http's port on 127.0.0.1; 0: any free port, written to"
+					+ " <lab-state>/gateway-api.url [GRAYCHAIN_GATEWAY_API_PORT, default: the lab port + 1, 18081]")
+	String gatewayApiPort;
+
 	@Option(names = "--build-dir", paramLabel = "NAME", defaultValue = "${env:GRAYCHAIN_BUILD_DIR:-target}",
 			description = "each module's Maven build folder, holding the runnable jars [GRAYCHAIN_BUILD_DIR, default: ${DEFAULT-VALUE}]")
 	String buildDir;
@@ -33,6 +38,30 @@ public final class LabRunOptions {
 
 	public int labPort() {
 		return labPort;
+	}
+
+	/**
+	 * The Gateway API gateway's port: as given (0: any free port), else the lab port + 1 (any free port
+	 * when the lab port is 0), so a trainer's two gateways sit side by side at 18080 and 18081.
+	 */
+	public int gatewayApiPort() {
+		if (gatewayApiPort == null || gatewayApiPort.isBlank()) {
+			return labPort == 0 ? 0 : labPort + 1;
+		}
+		int port;
+		try {
+			port = Integer.parseInt(gatewayApiPort.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--gateway-api-port must be a port number, not '" + gatewayApiPort + "'");
+		}
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("--gateway-api-port must be 0 to 65535, not " + port);
+		}
+		if (port != 0 && port == labPort) {
+			throw new IllegalArgumentException("--gateway-api-port " + port + " is the lab port (--lab-port) already: choose another");
+		}
+		return port;
 	}
 
 	public String buildDir() {
@@ -57,7 +86,8 @@ public final class LabRunOptions {
 
 	/** These options as the daemon's arguments. */
 	public List<String> daemonArgs() {
-		List<String> args = new ArrayList<>(List.of("--lab-port", String.valueOf(labPort), "--build-dir", buildDir,
+		List<String> args = new ArrayList<>(List.of("--lab-port", String.valueOf(labPort), "--gateway-api-port",
+				String.valueOf(gatewayApiPort()), "--build-dir", buildDir,
 				"--ready-timeout", String.valueOf(readyTimeout), "--restart-backoff-ms", String.valueOf(restartBackoffMs)));
 		if (!jvmFlags.isBlank()) {
 			args.addAll(List.of("--jvm-flags", jvmFlags));

@@ -57,8 +57,8 @@ public final class ProxyServer implements AutoCloseable {
 	/** As above; {@code listener} is told of each request once its reply is sent. */
 	public static ProxyServer start(String from, int port, Router router, Forwarder forwarder, LabThreads threads,
 			ServerLimits limits, ExchangeListener listener) {
-		String what = Router.GATEWAY.equals(from) ? "the ingress gateway"
-				: Router.GATEWAY_API.equals(from) ? "the Gateway API gateway" : "the sidecar of " + from;
+		String what = Router.GATEWAY.equals(from) ? "the ingress gateway (--lab-port)"
+				: Router.GATEWAY_API.equals(from) ? "the Gateway API gateway (--gateway-api-port)" : "the sidecar of " + from;
 		return new ProxyServer(LoopbackServer.start(port, threads, limits,
 				new Routing(from, router, forwarder, threads.scheduler(), listener), what));
 	}

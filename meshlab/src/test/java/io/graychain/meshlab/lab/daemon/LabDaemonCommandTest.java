@@ -43,6 +43,25 @@ class LabDaemonCommandTest {
 	}
 
 	@Test
+	void theGatewayApiGatewaySitsBesideTheIngressByDefault() {
+		assertThat(options("--repo", REPO.toString(), "--lab-port", "18181").gatewayApiPort()).isEqualTo(18182);
+		assertThat(options("--repo", REPO.toString(), "--lab-port", "0").gatewayApiPort()).isZero();
+	}
+
+	@Test
+	void theGatewayApiPortIsAnOption() {
+		assertThat(options("--repo", REPO.toString(), "--gateway-api-port", "19090").gatewayApiPort()).isEqualTo(19090);
+		assertThat(options("--repo", REPO.toString(), "--gateway-api-port", "0").gatewayApiPort()).isZero();
+		assertThatThrownBy(() -> options("--repo", REPO.toString(), "--lab-port", "18181", "--gateway-api-port", "18181"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessage("--gateway-api-port 18181 is the lab port (--lab-port) already: choose another");
+		assertThatThrownBy(() -> options("--repo", REPO.toString(), "--gateway-api-port", "http"))
+			.isInstanceOf(IllegalArgumentException.class).hasMessage("--gateway-api-port must be a port number, not 'http'");
+		assertThatThrownBy(() -> options("--repo", REPO.toString(), "--gateway-api-port", "70000"))
+			.isInstanceOf(IllegalArgumentException.class).hasMessage("--gateway-api-port must be 0 to 65535, not 70000");
+	}
+
+	@Test
 	void anOverlayThatIsNotThereIsRefusedByItsPath() {
 		assertThatThrownBy(() -> options("--repo", REPO.toString(), "--overlay", "k8s/overlays/v9"))
 			.isInstanceOf(IllegalArgumentException.class).hasMessage("no overlay folder " + REPO.resolve("k8s/overlays/v9"));
