@@ -26,6 +26,7 @@ import io.graychain.meshlab.lab.cluster.ProbeCommand;
 import io.graychain.meshlab.lab.pods.FreePort;
 import io.graychain.meshlab.lab.verify.LiveReport;
 import io.graychain.meshlab.lab.verify.LiveVerifier;
+import io.graychain.meshlab.lab.verify.PodMetrics;
 import io.graychain.meshlab.scenario.Scenario;
 import io.graychain.support.test.FakeKubectl;
 import io.graychain.support.test.Repository;
@@ -97,8 +98,8 @@ class LabEndToEndTest {
 		LabClient client = lab.client();
 		Sender sender = new Sender(URI.create(gatewayUrl), client.sidecars(), Duration.ofSeconds(10));
 		Scenario scenario = new Scenario(name, REPO.resolve("istio/scenarios").resolve(name));
-		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT).verify(label,
-				scenario.expectation());
+		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT,
+				new PodMetrics(client::pods, Duration.ofSeconds(10)), null).verify(label, scenario.expectation());
 		assertThat(report.passed()).as(report.text()).isTrue();
 	}
 

@@ -107,6 +107,9 @@ public final class AdminServer implements AutoCloseable {
 		calls.get("/sidecars", l -> new Reply(200, l.sidecarPorts().entrySet().stream()
 			.map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n"))));
 		calls.get("/lanes", l -> new Reply(200, String.join("\n", l.laneServices())));
+		calls.get("/pods", l -> new Reply(200, l.pods().stream()
+			.map(p -> p.spec().name() + " " + p.spec().labels().getOrDefault("app", "-") + " " + p.spec().version() + " " + p.port())
+			.collect(Collectors.joining("\n"))));
 		calls.post("/apply", (l, call, body) -> l == null ? Calls.STARTING
 				: Reply.change(l.rules().apply(call.name(), body, call.files())));
 		calls.post("/apply-gateway-api", (l, call, body) -> l == null ? Calls.STARTING
