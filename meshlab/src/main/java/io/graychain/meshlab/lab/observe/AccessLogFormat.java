@@ -2,6 +2,8 @@ package io.graychain.meshlab.lab.observe;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.graychain.meshlab.lab.proxy.ProxyExchange;
@@ -23,6 +25,13 @@ public final class AccessLogFormat {
 
 	private static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
+
+	/** Why the proxy answered itself, by the flag it set, the first that applies. */
+	private static final List<Map.Entry<String, String>> LOCAL_DETAILS = List.of(Map.entry("NR", "route_not_found"),
+			Map.entry("UH", "no_healthy_upstream"), Map.entry("FI", "fault_filter_abort"),
+			Map.entry("UT", "upstream_response_timeout"), Map.entry("UO", "upstream_reset_before_response_started{overflow}"),
+			Map.entry("UF", "upstream_reset_before_response_started{connection_failure}"),
+			Map.entry("UC", "upstream_reset_before_response_started{connection_termination}"));
 
 	private AccessLogFormat() {
 	}
@@ -73,28 +82,8 @@ public final class AccessLogFormat {
 	 */
 	static String details(ProxyExchange exchange) {
 		Set<String> flags = flags(exchange);
-		if (flags.contains("NR")) {
-			return "route_not_found";
-		}
-		if (flags.contains("UH")) {
-			return "no_healthy_upstream";
-		}
-		if (flags.contains("FI")) {
-			return "fault_filter_abort";
-		}
-		if (flags.contains("UT")) {
-			return "upstream_response_timeout";
-		}
-		if (flags.contains("UO")) {
-			return "upstream_reset_before_response_started{overflow}";
-		}
-		if (flags.contains("UF")) {
-			return "upstream_reset_before_response_started{connection_failure}";
-		}
-		if (flags.contains("UC")) {
-			return "upstream_reset_before_response_started{connection_termination}";
-		}
-		return exchange.status() == 0 ? "-" : exchange.upstreamPod().isEmpty() ? "local_reply" : "via_upstream";
+		return LOCAL_DETAILS.stream().filter(d -> flags.contains(d.getKey())).map(Map.Entry::getValue).findFirst()
+			.orElse(exchange.status() == 0 ? "-" : exchange.upstreamPod().isEmpty() ? "local_reply" : "via_upstream");
 	}
 
 	private static String or(String value) {

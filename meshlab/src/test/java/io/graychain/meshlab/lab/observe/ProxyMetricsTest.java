@@ -83,7 +83,7 @@ class ProxyMetricsTest {
 	@Test
 	void aSidecarReportsItsOwnWorkloadAsTheSource() throws Exception {
 		ProxyServer sidecar = proxy("appa-v1", "vs-appb-v2.yaml");
-		Sender sender = new Sender(URI.create("http://127.0.0.1:1"), Map.of("appa-v1", sidecar.port()), Duration.ofSeconds(5));
+		Sender sender = fromSidecar("appa-v1", sidecar);
 		for (int i = 0; i < 3; i++) {
 			assertThat(sender.send("appa-v1", "appb:8000", "/echo", Map.of()).status()).isEqualTo(200);
 		}
@@ -108,7 +108,7 @@ class ProxyMetricsTest {
 	@Test
 	void aMirroredCopyIsReportedByTheCalleeAloneAndLoggedInboundAtTheMirror() throws Exception {
 		ProxyServer sidecar = proxy("appa-v1", "/lab/appb-fault-timeout-mirror.yaml");
-		Sender sender = new Sender(URI.create("http://127.0.0.1:1"), Map.of("appa-v1", sidecar.port()), Duration.ofSeconds(5));
+		Sender sender = fromSidecar("appa-v1", sidecar);
 		for (int i = 0; i < 4; i++) {
 			assertThat(sender.send("appa-v1", "appb:8000", "/echo", Map.of()).status()).isEqualTo(200);
 		}
@@ -136,7 +136,7 @@ class ProxyMetricsTest {
 	@Test
 	void aFaultAbortIsReportedByTheCallerOnly() throws Exception {
 		ProxyServer sidecar = proxy("appa-v1", "/lab/appb-fault-timeout-mirror.yaml");
-		Sender sender = new Sender(URI.create("http://127.0.0.1:1"), Map.of("appa-v1", sidecar.port()), Duration.ofSeconds(5));
+		Sender sender = fromSidecar("appa-v1", sidecar);
 		for (int i = 0; i < 3; i++) {
 			assertThat(sender.send("appa-v1", "appb:8000", "/echo", Map.of("end-user", "aborted")).status()).isEqualTo(503);
 		}
@@ -148,6 +148,11 @@ class ProxyMetricsTest {
 		assertThat(java.nio.file.Files.readAllLines(AccessLogs.file(logs, "appa-v1-0"))).hasSize(3)
 			.allSatisfy(line -> assertThat(line).contains(" 503 FI fault_filter_abort "));
 		assertThat(AccessLogs.file(logs, "appb-v1-0")).doesNotExist();
+	}
+
+	/** Sends from {@code workload}'s sidecar. */
+	private static Sender fromSidecar(String workload, ProxyServer sidecar) {
+		return new Sender(URI.create("http://127.0.0.1:1"), Map.of(workload, sidecar.port()), Duration.ofSeconds(5));
 	}
 
 	private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
