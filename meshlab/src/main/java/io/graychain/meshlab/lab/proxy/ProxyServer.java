@@ -272,7 +272,8 @@ public final class ProxyServer implements AutoCloseable {
 			listener.completed(new ProxyExchange(from, decision.peers().source(), decision.peers().destination(),
 					decision.peers().service(), status, flags(), protocol(request), millis,
 					decision.routed() && outcome.reachedPod() ? decision.endpoint().pod() : "", false, requestId, started,
-					details(headers.get(HttpHeader.HOST), outcome.bytesReceived(), sent, decision.endpoint(), decision.cluster())));
+					details(headers.get(HttpHeader.HOST), outcome.bytesReceived(), sent,
+							outcome.upstreamHost().isEmpty() ? null : decision.endpoint(), decision.cluster())));
 		}
 
 		private ProxyExchange.Details details(String authority, long received, long sent, Endpoint pod, String cluster) {

@@ -146,7 +146,8 @@ class ProxyMetricsTest {
 		assertThat(sum(scrape, "source", aborted)).isEqualTo(3);
 		assertThat(sum(scrape, "destination", List.of())).isZero();
 		assertThat(java.nio.file.Files.readAllLines(AccessLogs.file(logs, "appa-v1-0"))).hasSize(3)
-			.allSatisfy(line -> assertThat(line).contains(" 503 FI fault_filter_abort "));
+			.allSatisfy(line -> assertThat(line).contains(" 503 FI fault_filter_abort ",
+					"\"-\" outbound|8000|v1|appb.graychain.svc.cluster.local "));
 		assertThat(AccessLogs.file(logs, "appb-v1-0")).doesNotExist();
 	}
 
