@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -49,8 +50,14 @@ final class LabDashboardPage implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A wait that reads the page again when a row it held was redrawn meanwhile: the page replaces
+	 * its tables on every poll, so an element found a moment ago may be stale.
+	 */
 	WebDriverWait waiting() {
-		return browser.waiting();
+		WebDriverWait wait = browser.waiting();
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	/** Picks {@code scenario} and presses apply with the keyboard; the message the lab answered. */
