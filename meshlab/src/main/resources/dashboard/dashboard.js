@@ -106,6 +106,7 @@
       row.dataset.from = e.from;
       row.dataset.to = e.to;
       row.dataset.share = e.share.toFixed(1);
+      row.dataset.mirrored = e.mirrored;
       if (e.errorShare > 0) row.className = 'err';
       cell(row, e.from);
       cell(row, e.to + (e.mirrored ? ' (mirrored)' : ''));

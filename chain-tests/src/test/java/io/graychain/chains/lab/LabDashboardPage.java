@@ -3,62 +3,61 @@ package io.graychain.chains.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import io.graychain.support.test.RequiredTools;
+import io.graychain.support.test.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The lab's dashboard in a real headless Chromium (Debian {@code chromium} and {@code chromium-driver},
- * required through {@link RequiredTools}), with a fresh profile, for the loopback page only.
+ * The lab's dashboard in a real headless Chromium ({@link HeadlessChromium}: Debian {@code chromium}
+ * and {@code chromium-driver}, required through {@code RequiredTools}), for the loopback page only.
  */
 final class LabDashboardPage implements AutoCloseable {
-
-	static final Duration WAIT = Duration.ofSeconds(20);
 
 	/** How the lab answers apply and reset (DashboardServer): applied ..., refused ..., reset .... */
 	private static final Pattern ANSWER = Pattern.compile("applied|refused|reset");
 
-	private final Path profile;
+	private final HeadlessChromium browser;
 
 	private final ChromeDriver driver;
 
-	private LabDashboardPage(Path profile, ChromeDriver driver) {
-		this.profile = profile;
-		this.driver = driver;
+	private LabDashboardPage(HeadlessChromium browser) {
+		this.browser = browser;
+		this.driver = browser.driver();
 	}
 
 	/** Opens {@code url} (the dashboard URL {@code lab up} prints, with its {@code #token=}). */
 	static LabDashboardPage open(String url) throws IOException {
-		Path chromedriver = RequiredTools.require("chromedriver", "/usr/bin/chromedriver");
-		Path chromium = RequiredTools.require("chromium", "/usr/bin/chromium");
-		Path profile = Files.createTempDirectory("graychain-dashboard-");
-		ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-					"--disable-background-networking", "--disable-component-update", "--no-first-run",
-					"--user-data-dir=" + profile);
-		ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-			.usingAnyFreePort().withTimeout(WAIT).build(), options);
-		driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
-		driver.manage().window().setSize(new Dimension(1400, 1300));
-		driver.get(url);
-		LabDashboardPage page = new LabDashboardPage(profile, driver);
-		page.waiting().until(d -> !d.findElements(By.cssSelector("#scenario option")).isEmpty());
-		return page;
+		HeadlessChromium browser = HeadlessChromium.start();
+		try {
+			browser.driver().manage().window().setSize(new Dimension(1400, 1300));
+			browser.driver().get(url);
+			LabDashboardPage page = new LabDashboardPage(browser);
+			page.waiting().until(d -> !d.findElements(By.cssSelector("#scenario option")).isEmpty());
+			return page;
+		}
+		catch (RuntimeException ex) {
+			browser.close();
+			throw ex;
+		}
 	}
 
+	/**
+	 * A wait that reads the page again when a row it held was redrawn meanwhile: the page replaces
+	 * its tables on every poll, so an element found a moment ago may be stale.
+	 */
 	WebDriverWait waiting() {
-		return new WebDriverWait(driver, WAIT);
+		WebDriverWait wait = browser.waiting();
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	/** Picks {@code scenario} and presses apply with the keyboard; the message the lab answered. */
@@ -67,6 +66,58 @@ final class LabDashboardPage implements AutoCloseable {
 		clearMessage();
 		driver.findElement(By.id("apply")).sendKeys(org.openqa.selenium.Keys.ENTER);
 		return awaitAnswer();
+	}
+
+	/**
+	 * Without a mouse: Tab from the top of the page to the scenario picker, arrow keys to
+	 * {@code scenario}, Tab to apply and Enter; the message the lab answered.
+	 */
+	String applyWithKeyboard(String scenario) {
+		driver.navigate().refresh();
+		waiting().until(d -> !d.findElements(By.cssSelector("#scenario option")).isEmpty());
+		tabTo("scenario");
+		Select picker = new Select(driver.findElement(By.id("scenario")));
+		new Actions(driver).sendKeys(Keys.HOME).perform();
+		for (int i = 0; i < picker.getOptions().size() && !scenario.equals(focusedValue()); i++) {
+			new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+		}
+		if (!scenario.equals(focusedValue())) {
+			throw new IllegalStateException("the arrow keys never picked " + scenario + " (at " + focusedValue() + ")");
+		}
+		clearMessage();
+		tabTo("apply");
+		new Actions(driver).sendKeys(Keys.ENTER).perform();
+		return awaitAnswer();
+	}
+
+	/** Without a mouse: Tab to reset and Enter; the message the lab answered. */
+	String resetWithKeyboard() {
+		clearMessage();
+		tabTo("reset");
+		new Actions(driver).sendKeys(Keys.ENTER).perform();
+		return awaitAnswer();
+	}
+
+	/** Presses Tab until the element {@code id} has the focus (at most 20 times). */
+	private void tabTo(String id) {
+		for (int i = 0; i < 20; i++) {
+			if (id.equals(driver.switchTo().activeElement().getDomAttribute("id"))) {
+				return;
+			}
+			new Actions(driver).sendKeys(Keys.TAB).perform();
+		}
+		throw new IllegalStateException("Tab never reached #" + id);
+	}
+
+	private String focusedValue() {
+		return (String) driver.executeScript("return document.activeElement.value");
+	}
+
+	/** True when the graph draws {@code from -> to} as a mirrored edge, dashed. */
+	boolean dashedMirror(String from, String to) {
+		return driver.findElements(By.cssSelector("#graph path.edge.mirrored[data-from='" + from + "'][data-to='" + to + "']"))
+			.stream().anyMatch(p -> !"none".equals(p.getCssValue("stroke-dasharray")))
+				&& !driver.findElements(By.cssSelector("#edges tr[data-from='" + from + "'][data-to='" + to + "'][data-mirrored='true']")).isEmpty();
 	}
 
 	/** Presses reset; the message the lab answered. */
@@ -126,14 +177,7 @@ final class LabDashboardPage implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		try {
-			driver.quit();
-		}
-		finally {
-			try (Stream<Path> files = Files.walk(profile)) {
-				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
+		browser.close();
 	}
 
 }

@@ -24,8 +24,10 @@ import io.graychain.meshlab.kubectl.Kubectl;
 import io.graychain.meshlab.lab.cluster.PodExec;
 import io.graychain.meshlab.lab.cluster.ProbeCommand;
 import io.graychain.meshlab.lab.pods.FreePort;
+import io.graychain.meshlab.lab.observe.AccessLogs;
 import io.graychain.meshlab.lab.verify.LiveReport;
 import io.graychain.meshlab.lab.verify.LiveVerifier;
+import io.graychain.meshlab.lab.verify.PodMetrics;
 import io.graychain.meshlab.scenario.Scenario;
 import io.graychain.support.test.FakeKubectl;
 import io.graychain.support.test.Repository;
@@ -97,8 +99,8 @@ class LabEndToEndTest {
 		LabClient client = lab.client();
 		Sender sender = new Sender(URI.create(gatewayUrl), client.sidecars(), Duration.ofSeconds(10));
 		Scenario scenario = new Scenario(name, REPO.resolve("istio/scenarios").resolve(name));
-		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT).verify(label,
-				scenario.expectation());
+		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT,
+				new PodMetrics(client::pods, Duration.ofSeconds(10)), null).verify(label, scenario.expectation());
 		assertThat(report.passed()).as(report.text()).isTrue();
 	}
 
@@ -325,6 +327,75 @@ class LabEndToEndTest {
 		URI reset = URI.create(dashboard).resolve("/api/reset");
 		assertThat(postFrom(reset, "http://evil.example", token)).isEqualTo(403);
 		assertThat(postFrom(reset, null, "wrong")).isEqualTo(403);
+	}
+
+	/**
+	 * The dashboard without a mouse: Tab to the scenario picker, arrow keys, Enter on apply, then
+	 * reset. The dark launch's mirrored copies are drawn as a dashed edge; they and the users'
+	 * requests are in the proxies' access logs: the gateway's outbound line, the callee pod's inbound
+	 * line, a copy's {@code -shadow} authority at v2, an unrouted request's NR at the gateway.
+	 */
+	@Order(3)
+	@Test
+	void theDashboardWorksFromTheKeyboardAndTheAccessLogsShowEachRequest() throws Exception {
+		String dashboard = Files.readString(lab.stateDir().resolve("dashboard.url")).strip();
+		String token = Files.readString(lab.stateDir().resolve("admin.token")).strip();
+		Sender sender = new Sender(URI.create(lab.client().ingressUrl()), Map.of(), Duration.ofSeconds(10));
+		Path logs = lab.stateDir().resolve("logs");
+		try (LabDashboardPage page = LabDashboardPage.open(dashboard + "#token=" + token)) {
+			assertThat(page.applyWithKeyboard("product-dark-launch-v2")).startsWith("applied product-dark-launch-v2");
+			String id = "e2e-" + System.nanoTime();
+			assertThat(sender.send("gateway", "product.graychain.local", "/product", Map.of("x-request-id", id)).status())
+				.isEqualTo(200);
+			for (int i = 0; i < 10; i++) {
+				sender.send("gateway", "product.graychain.local", "/product", Map.of());
+			}
+			page.waiting().until(d -> page.dashedMirror("gateway", "product:v2"));
+
+			page.waiting().until(d -> lines(AccessLogs.file(logs, "product-v2-0"), id).size() == 1);
+			assertThat(lines(AccessLogs.file(logs, "gateway"), id)).singleElement().satisfies(line -> assertThat(line)
+				.contains("\"GET /product HTTP/1.1\" 200 - via_upstream ", "\"product.graychain.local\"",
+						" outbound|7000|v1|product.graychain.svc.cluster.local "));
+			assertThat(lines(AccessLogs.file(logs, "product-v1-0"), id)).singleElement().satisfies(line -> assertThat(line)
+				.contains(" 200 - via_upstream ", "\"product.graychain.local\"", " inbound|"));
+			assertThat(lines(AccessLogs.file(logs, "product-v2-0"), id)).singleElement().satisfies(line -> assertThat(line)
+				.contains(" 200 - via_upstream ", "\"product.graychain.local-shadow\"", " inbound|"));
+
+			assertThat(page.resetWithKeyboard()).isEqualTo("reset to the baseline");
+			page.waiting().until(d -> page.inForce().contains("baseline"));
+		}
+		String chained = "e2e-chain-" + System.nanoTime();
+		assertThat(sender.send("gateway", "appa.graychain.local", "/", Map.of("x-request-id", chained, "accept", "text/plain"))
+			.status()).isEqualTo(200);
+		String lost = "e2e-nr-" + System.nanoTime();
+		assertThat(sender.send("gateway", "nope.graychain.local", "/", Map.of("x-request-id", lost)).status()).isEqualTo(404);
+		awaitLine(AccessLogs.file(logs, "gateway"), lost);
+		assertThat(lines(AccessLogs.file(logs, "gateway"), lost)).singleElement()
+			.satisfies(line -> assertThat(line).contains(" 404 NR route_not_found ", "\"nope.graychain.local\""));
+		awaitLine(AccessLogs.file(logs, "appa-v1-0"), chained);
+		assertThat(lines(AccessLogs.file(logs, "appa-v1-0"), chained)).as("appa's sidecar: inbound from the gateway, outbound to appb")
+			.anySatisfy(line -> assertThat(line).contains(" 200 - via_upstream ", " inbound|"))
+			.anySatisfy(line -> assertThat(line).contains(" 200 - via_upstream ", " outbound|8000|v1|appb.graychain.svc.cluster.local "));
+	}
+
+	/** The lines of {@code log} with {@code requestId} (none while the file does not exist yet). */
+	private static List<String> lines(Path log, String requestId) {
+		try {
+			return Files.isRegularFile(log) ? Files.readAllLines(log).stream().filter(l -> l.contains("\"" + requestId + "\"")).toList()
+					: List.of();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Waits (at most 20 s) until {@code log} has a line of {@code requestId}: a proxy logs once the reply is sent. */
+	private static void awaitLine(Path log, String requestId) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (lines(log, requestId).isEmpty()) {
+			assertThat(System.nanoTime()).as("a line of %s in %s within 20 s", requestId, log).isLessThan(deadline);
+			Thread.sleep(20);
+		}
 	}
 
 	/** The status of a POST with the token, from {@code origin} (none when null). */

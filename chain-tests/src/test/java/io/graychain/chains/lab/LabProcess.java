@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 final class LabProcess implements AutoCloseable {
 
-	private static final Duration READY_WITHIN = Duration.ofSeconds(240);
+	/** How long the lab may take to get ready: 240 s, more on a loaded machine with -Dgraychain.lab.ready-seconds=N. */
+	private static final Duration READY_WITHIN = Duration.ofSeconds(Integer.getInteger("graychain.lab.ready-seconds", 240));
 
 	private final Process daemon;
 

@@ -7,6 +7,7 @@ import org.wiremock.spring.InjectWireMock;
 
 import io.graychain.frontend.FrontendTest;
 import io.graychain.frontend.weather.ForecastReplies;
+import io.graychain.support.test.HeadlessChromium;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 

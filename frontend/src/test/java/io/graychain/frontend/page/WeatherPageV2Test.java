@@ -8,6 +8,7 @@ import org.wiremock.spring.InjectWireMock;
 
 import io.graychain.frontend.FrontendTest;
 import io.graychain.frontend.weather.ForecastReplies;
+import io.graychain.support.test.HeadlessChromium;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;

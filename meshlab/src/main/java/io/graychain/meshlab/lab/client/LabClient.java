@@ -50,6 +50,16 @@ public record LabClient(Path stateDir) {
 		return ports;
 	}
 
+	/** A running pod of the lab: its name, {@code app} and {@code version} labels, and the loopback port it serves on. */
+	public record Pod(String name, String app, String version, int port) {
+	}
+
+	/** The lab's running pods. */
+	public List<Pod> pods() {
+		return ok(get("/pods")).lines().filter(l -> !l.isBlank()).map(l -> l.trim().split("\\s+"))
+			.map(p -> new Pod(p[0], p[1], p[2], Integer.parseInt(p[3]))).toList();
+	}
+
 	/** The services (by {@code app} label) that run more than one version. */
 	public Set<String> lanes() {
 		return new TreeSet<>(ok(get("/lanes")).lines().map(String::trim).filter(l -> !l.isEmpty()).toList());

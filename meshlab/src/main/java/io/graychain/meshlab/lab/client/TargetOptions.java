@@ -49,6 +49,11 @@ public final class TargetOptions {
 		return cluster;
 	}
 
+	/** True when the target is the local lab (neither {@code --cluster} nor {@code --url}). */
+	public boolean lab() {
+		return !cluster && url.isBlank();
+	}
+
 	public Duration timeout() {
 		return Duration.ofSeconds(requestTimeout);
 	}

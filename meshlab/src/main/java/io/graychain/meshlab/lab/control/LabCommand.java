@@ -21,9 +21,11 @@ import io.graychain.meshlab.lab.client.OneShotHttp;
 import io.graychain.meshlab.lab.client.RulesSource;
 import io.graychain.meshlab.lab.cluster.ClusterOptions;
 import io.graychain.meshlab.lab.daemon.LabRunOptions;
+import io.graychain.meshlab.lab.observe.AccessLogs;
 import io.graychain.meshlab.lab.pods.JarLocator;
 import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.lab.pods.PodSpec;
+import io.graychain.meshlab.lab.proxy.Router;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -140,14 +142,25 @@ public final class LabCommand extends NeedsCommand {
 		return print(control().client().post("/set-env", body, Duration.ofSeconds(run.readyTimeout() + 30L)));
 	}
 
-	@Command(name = "logs", mixinStandardHelpOptions = true, description = "The log of one pod, e.g. appa-v2-0.")
-	void logs(@Parameters(paramLabel = "POD") String pod) throws IOException {
-		Path log = location.labState().resolve("logs").resolve(pod + ".log");
-		if (pod.contains("/") || !Files.isRegularFile(log)) {
-			throw new IllegalArgumentException("no log of pod " + pod + " in " + log.getParent());
+	@Command(name = "logs", mixinStandardHelpOptions = true, description = {
+			"The log of one pod, e.g. appa-v2-0; with --access, the access log of a pod's sidecar or of a gateway"
+					+ " (gateway, " + Router.GATEWAY_API + "), one line per request in Istio's access log format." })
+	void logs(@Option(names = "--access", description = "the proxy's access log instead of the pod's log") boolean access,
+			@Parameters(paramLabel = "POD|gateway") String name) throws IOException {
+		Path dir = location.labState().resolve("logs");
+		List<Path> files = access ? List.of(AccessLogs.previous(dir, name), AccessLogs.file(dir, name))
+				: List.of(dir.resolve(name + ".log"));
+		Path log = files.get(files.size() - 1);
+		if (name.contains("/") || !Files.isRegularFile(log)) {
+			throw new IllegalArgumentException("no " + (access ? "access log of " : "log of pod ") + name + " in " + dir
+					+ (access ? " (it starts with the first request the proxy carries)" : ""));
 		}
-		try (Stream<String> lines = Files.lines(log)) {
-			lines.forEach(out::println);
+		for (Path file : files) {
+			if (Files.isRegularFile(file)) {
+				try (Stream<String> lines = Files.lines(file)) {
+					lines.forEach(out::println);
+				}
+			}
 		}
 	}
 

@@ -1,23 +1,16 @@
 package io.graychain.meshlab.lab.daemon;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import io.graychain.meshlab.lab.http.Causes;
 import io.graychain.meshlab.lab.http.LabThreads;
 import io.graychain.meshlab.lab.http.LocalReply;
 import io.graychain.meshlab.lab.http.LoopbackServer;
 import io.graychain.meshlab.lab.http.ServerLimits;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -107,6 +100,9 @@ public final class AdminServer implements AutoCloseable {
 		calls.get("/sidecars", l -> new Reply(200, l.sidecarPorts().entrySet().stream()
 			.map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n"))));
 		calls.get("/lanes", l -> new Reply(200, String.join("\n", l.laneServices())));
+		calls.get("/pods", l -> new Reply(200, l.pods().stream()
+			.map(p -> p.spec().name() + " " + p.spec().labels().getOrDefault("app", "-") + " " + p.spec().version() + " " + p.port())
+			.collect(Collectors.joining("\n"))));
 		calls.post("/apply", (l, call, body) -> l == null ? Calls.STARTING
 				: Reply.change(l.rules().apply(call.name(), body, call.files())));
 		calls.post("/apply-gateway-api", (l, call, body) -> l == null ? Calls.STARTING
@@ -182,19 +178,17 @@ public final class AdminServer implements AutoCloseable {
 
 	}
 
-	private static final class Handling extends Handler.Abstract {
+	private static final class Handling extends LabCalls {
 
 		private final Calls calls;
-
-		private final byte[] token;
 
 		private final LabThreads threads;
 
 		private final Duration bodyWithin;
 
 		Handling(Calls calls, String token, LabThreads threads, Duration bodyWithin) {
+			super(token, "this call needs the lab's token (Authorization: Bearer <" + LabState.TOKEN + ">); scripts/lab sends it");
 			this.calls = calls;
-			this.token = ("Bearer " + token).getBytes(StandardCharsets.US_ASCII);
 			this.threads = threads;
 			this.bodyWithin = bodyWithin;
 		}
@@ -202,55 +196,24 @@ public final class AdminServer implements AutoCloseable {
 		@Override
 		public boolean handle(Request request, Response response, Callback callback) {
 			String path = request.getHttpURI().getPath();
-			String method = request.getMethod();
 			var get = calls.gets.get(path);
 			Action post = calls.posts.get(path);
 			if (get == null && post == null) {
 				reply(response, callback, new Reply(404, "no such admin call; the calls are " + calls.known()));
 			}
-			else if (get != null) {
-				if (!"GET".equals(method) && !"HEAD".equals(method)) {
-					response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-					reply(response, callback, new Reply(405, "use GET"));
-				}
-				else {
+			else if (admitted(request, response, callback, get == null)) {
+				if (get != null) {
 					Lab lab = calls.lab.get();
 					reply(response, callback, lab == null ? Calls.STARTING : get.apply(lab));
 				}
-			}
-			else if (!"POST".equals(method)) {
-				response.getHeaders().put(HttpHeader.ALLOW, "POST");
-				reply(response, callback, new Reply(405, "use POST"));
-			}
-			else if (!tokenMatches(request)) {
-				reply(response, callback, new Reply(403, "this call needs the lab's token (Authorization: Bearer <"
-						+ LabState.TOKEN + ">); scripts/lab sends it"));
-			}
-			else if (request.getLength() > MAX_BODY) {
-				reply(response, callback, new Reply(413, "body larger than " + MAX_BODY + " bytes"));
-			}
-			else {
-				Params params = Params.of(request);
-				Content.Source.asByteArrayAsync(request, MAX_BODY)
-					.orTimeout(bodyWithin.toMillis(), TimeUnit.MILLISECONDS)
-					.whenComplete((body, failure) -> {
-						if (failure != null) {
-							request.fail(failure);
-							reply(response, callback, Causes.causedBy(failure, TimeoutException.class)
-									? new Reply(408, "the body did not arrive within " + bodyWithin.toMillis() + " ms")
-									: new Reply(413, "body larger than " + MAX_BODY + " bytes, or cut off"));
-							return;
-						}
-						// the action may take a while (the analyzer): not on the thread that read the body
-						threads.pool().execute(() -> reply(response, callback,
-								post.apply(calls.lab.get(), params, new String(body, StandardCharsets.UTF_8))));
-					});
+				else {
+					Params params = Params.of(request);
+					// the action may take a while (the analyzer): not on the thread that read the body
+					readBody(request, response, callback, MAX_BODY, bodyWithin, body -> threads.pool()
+						.execute(() -> reply(response, callback, post.apply(calls.lab.get(), params, body))));
+				}
 			}
 			return true;
-		}
-
-		private boolean tokenMatches(Request request) {
-			return AdminGuard.carries(request, token);
 		}
 
 		private static void reply(Response response, Callback callback, Reply reply) {

@@ -22,7 +22,6 @@ import io.graychain.meshlab.lab.observe.IstioMetrics;
 import io.graychain.meshlab.lab.observe.RuleSummary;
 import io.graychain.meshlab.scenario.Scenario;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
@@ -99,44 +98,38 @@ public final class DashboardServer implements AutoCloseable {
 		return Files.isDirectory(scenarios) ? Scenario.all(scenarios).stream().map(Scenario::name).toList() : List.of();
 	}
 
-	private static final class Handling extends Handler.Abstract {
+	private static final class Handling extends LabCalls {
 
 		private final Supplier<Lab> lab;
 
 		private final Path scenarios;
 
-		private final byte[] token;
-
 		private final LabThreads threads;
 
 		Handling(Supplier<Lab> lab, Path scenarios, String token, LabThreads threads) {
+			super(token, "this call needs the lab's token; open the dashboard URL that scripts/lab up prints");
 			this.lab = lab;
 			this.scenarios = scenarios;
-			this.token = ("Bearer " + token).getBytes(StandardCharsets.US_ASCII);
 			this.threads = threads;
 		}
 
 		@Override
 		public boolean handle(Request request, Response response, Callback callback) {
 			String path = request.getHttpURI().getPath();
-			String method = request.getMethod();
 			boolean post = "/api/apply".equals(path) || "/api/reset".equals(path);
 			boolean get = ASSETS.containsKey(path) || "/stats/prometheus".equals(path) || "/api/state".equals(path);
 			if (!get && !post) {
 				LocalReply.send(response, callback, 404, "no such page; see / and /stats/prometheus");
 			}
-			else if (get && !"GET".equals(method) && !"HEAD".equals(method)) {
-				response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-				LocalReply.send(response, callback, 405, "use GET");
+			else if (admitted(request, response, callback, post)) {
+				serve(path, request, response, callback);
 			}
-			else if (post && !"POST".equals(method)) {
-				response.getHeaders().put(HttpHeader.ALLOW, "POST");
-				LocalReply.send(response, callback, 405, "use POST");
-			}
-			else if (post && !tokenMatches(request)) {
-				LocalReply.send(response, callback, 403, "this call needs the lab's token; open the dashboard URL that scripts/lab up prints");
-			}
-			else if (ASSETS.containsKey(path)) {
+			return true;
+		}
+
+		/** An admitted call: an asset, the metrics, the state, or an apply or reset (on a worker thread: the analyzer runs). */
+		private void serve(String path, Request request, Response response, Callback callback) {
+			if (ASSETS.containsKey(path)) {
 				asset(ASSETS.get(path), response, callback);
 			}
 			else if (lab.get() == null) {
@@ -158,7 +151,6 @@ public final class DashboardServer implements AutoCloseable {
 							json(Map.of("applied", reply.status() == 200, "message", reply.text())));
 				});
 			}
-			return true;
 		}
 
 		private AdminServer.Reply apply(Lab lab, String scenario) {
@@ -193,10 +185,6 @@ public final class DashboardServer implements AutoCloseable {
 			state.put("lanes", lab.laneServices());
 			state.put("graph", lab.graph().view());
 			return state;
-		}
-
-		private boolean tokenMatches(Request request) {
-			return AdminGuard.carries(request, token);
 		}
 
 		private static void asset(String name, Response response, Callback callback) {

@@ -27,6 +27,7 @@ import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.lab.pods.PodProcess;
 import io.graychain.meshlab.lab.pods.PodSpec;
 import io.graychain.meshlab.lab.pods.RestartBackoff;
+import io.graychain.meshlab.lab.observe.AccessLogs;
 import io.graychain.meshlab.lab.observe.IstioMetrics;
 import io.graychain.meshlab.lab.observe.TrafficGraph;
 import io.graychain.meshlab.lab.proxy.ExchangeListener;
@@ -99,6 +100,8 @@ public final class Lab implements AutoCloseable {
 		graph.completed(exchange);
 	};
 
+	private final AccessLogs accessLogs;
+
 	private final Forwarder forwarder = new Forwarder(threads, Duration.ofSeconds(15), PoolLimits.ENVOY);
 
 	private volatile Duration readyAfter;
@@ -112,23 +115,34 @@ public final class Lab implements AutoCloseable {
 		EngineRouter router = new EngineRouter(topology.base(), endpoints);
 		LabState state = new LabState(options.stateDir());
 		this.rules = new LabRules(topology.base(), router, yaml -> state.writeRules(options.overlay(), yaml));
+		this.accessLogs = new AccessLogs(options.logs(), AccessLogs.MAX_BYTES);
 		this.ingress = ProxyServer.start(Router.GATEWAY, options.ingressPort(), router, forwarder, threads, ServerLimits.ENVOY,
-				exchanges);
+				reported(Router.GATEWAY));
 		servers.add(ingress);
 		this.gatewayApi = ProxyServer.start(Router.GATEWAY_API, options.gatewayApiPort(), router, forwarder, threads,
-				ServerLimits.ENVOY, exchanges);
+				ServerLimits.ENVOY, reported(Router.GATEWAY_API));
 		servers.add(gatewayApi);
 	}
 
 	private void launch(LabTopology topology, Map<String, Integer> ports) {
 		EngineRouter router = rules.router();
 		for (PodSpec pod : topology.pods()) {
-			ProxyServer sidecar = ProxyServer.start(pod.workload(), 0, router, forwarder, threads, ServerLimits.ENVOY, exchanges);
+			ProxyServer sidecar = ProxyServer.start(pod.workload(), 0, router, forwarder, threads, ServerLimits.ENVOY,
+					reported(pod.name()));
 			servers.add(sidecar);
 			sidecars.put(pod.name(), sidecar);
 			pods.add(PodProcess.start(pod, topology.jars().get(pod.name()), ports.get(pod.name()), sidecar.port(),
 					options.logs(), options.jvmFlags(), options.marker()));
 		}
+	}
+
+	/** What the proxy {@code name} (a pod's sidecar, or a gateway) tells of each request: metrics, graph, its access log. */
+	private ExchangeListener reported(String name) {
+		ExchangeListener accessLog = accessLogs.of(name);
+		return exchange -> {
+			exchanges.completed(exchange);
+			accessLog.completed(exchange);
+		};
 	}
 
 	/** Starts the ingress gateway, the sidecars and every pod; does not wait for them to get ready. */
@@ -309,7 +323,7 @@ public final class Lab implements AutoCloseable {
 	private void start(List<PodSpec> specs, List<PodProcess> old, List<PodProcess> fresh, List<ProxyServer> freshSidecars) {
 		for (int i = 0; i < specs.size(); i++) {
 			ProxyServer sidecar = ProxyServer.start(specs.get(i).workload(), 0, rules.router(), forwarder, threads,
-					ServerLimits.ENVOY, exchanges);
+					ServerLimits.ENVOY, reported(specs.get(i).name()));
 			freshSidecars.add(sidecar);
 			servers.add(sidecar);
 			Path jar = jars.get(old.get(i).spec().name());
@@ -379,6 +393,7 @@ public final class Lab implements AutoCloseable {
 		all.addAll(starting);
 		stopAll(all, servers);
 		forwarder.close();
+		accessLogs.close();
 		threads.close();
 		executor.shutdownNow();
 	}

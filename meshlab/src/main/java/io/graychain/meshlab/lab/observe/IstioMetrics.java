@@ -24,10 +24,18 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  * proxy's inbound listener {@code reporter="destination"}; a gateway is a client proxy): the ingress
  * gateway and the caller's sidecar report each request {@code source}; the callee's sidecar reports
  * it {@code destination}. In the lab a request goes from the caller's proxy straight to the pod, so the
- * destination report is recorded here for the callee, with the same labels, once a pod answered. A
- * reply the caller's proxy gave itself (no route, no healthy upstream) reached no pod: only
+ * destination report is recorded here for the callee, with the same labels, once the request reached
+ * a pod ({@link ProxyExchange#upstreamPod()} set). A reply the caller's proxy gave itself (no route, no
+ * healthy upstream, a fault filter abort, a pool overflow, a failed connection) reached no pod: only
  * {@code source} reports it. A mirrored copy is reported only by the callee ({@code destination}):
- * Envoy's shadow request bypasses the caller's HTTP filters (source/common/router/shadow_writer_impl.cc).
+ * the stats filter reports from its access-log hook, {@code IstioStatsFilter::log}, which the
+ * connection manager calls for the streams of its own filter chain; Envoy's shadow request is sent
+ * through the cluster's async client (envoy source/common/router/shadow_writer_impl.cc
+ * ShadowWriterImpl::shadow), outside that chain, so the caller reports nothing of it. The callee's
+ * inbound sidecar sees an ordinary request with a {@code -shadow} Host; its destination_service is
+ * still the Service, which the stats filter takes from the inbound cluster's {@code istio.services}
+ * metadata before the Host (istio/proxy source/extensions/filters/http/istio_stats/istio_stats.cc
+ * populatePeerInfo; istio/istio pilot/pkg/networking/core/cluster_builder.go addTelemetryMetadata).
  *
  * <p>The duration buckets are Envoy's default histogram buckets, which Istio's stats filter keeps
  * (envoyproxy/envoy source/common/stats/histogram_impl.cc, {@code HistogramStatisticsImpl::supportedBuckets}).
@@ -77,7 +85,7 @@ public final class IstioMetrics implements ExchangeListener {
 		if (!exchange.mirrored()) {
 			record(exchange, "source");
 		}
-		if (exchange.mirrored() || !exchange.upstreamPod().isEmpty()) {
+		if (!exchange.upstreamPod().isEmpty()) {
 			record(exchange, "destination");
 		}
 	}

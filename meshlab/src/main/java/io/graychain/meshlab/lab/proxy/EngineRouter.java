@@ -103,8 +103,18 @@ public final class EngineRouter implements Router {
 				.with(new Peers(caller, Peer.UNKNOWN, service));
 		}
 		RoutePolicy policy = decision.policy();
-		return Routed.to(endpoint.get(), decision.reason()).with(policy, mirrors(current, decision, policy))
-			.with(new Peers(caller, peer(workload), service));
+		return Routed.to(endpoint.get(), decision.reason()).withShadows(policy, mirrors(current, decision, policy, caller))
+			.with(new Peers(caller, peer(workload), service)).through(cluster(current, picked.get(), service));
+	}
+
+	/**
+	 * The cluster a request goes through, named as Istio names its outbound clusters
+	 * ({@code outbound|PORT|SUBSET|FQDN}, istio/istio pilot/pkg/model/service.go BuildSubsetKey), the
+	 * port the Service's first.
+	 */
+	static String cluster(RouteEngine engine, WeightedDestination destination, Service service) {
+		int port = engine.config().service(service.fqdn()).flatMap(s -> s.ports().stream().findFirst()).orElse(0);
+		return "outbound|" + port + "|" + destination.subset() + "|" + service.fqdn();
 	}
 
 	/**
@@ -112,15 +122,18 @@ public final class EngineRouter implements Router {
 	 * request_mirror_policies runtime_fraction, envoy source/common/router/router.cc
 	 * Filter::decodeHeaders shadow policies), then its destination picked like a route's.
 	 */
-	private List<Endpoint> mirrors(RouteEngine engine, Decision decision, RoutePolicy policy) {
-		List<Endpoint> out = new ArrayList<>();
+	private List<Routed.Shadow> mirrors(RouteEngine engine, Decision decision, RoutePolicy policy, Peer caller) {
+		List<Routed.Shadow> out = new ArrayList<>();
 		for (RoutePolicy.Mirror mirror : policy.mirrors()) {
 			if (ThreadLocalRandom.current().nextDouble() * 100 >= mirror.percent()) {
 				continue;
 			}
 			Decision copy = new Decision(Decision.Outcome.ROUTED, "mirror", engine.mirror(decision, mirror));
-			copy.pick(ThreadLocalRandom.current().nextDouble()).filter(WeightedDestination::available)
-				.flatMap(this::endpoint).ifPresent(out::add);
+			copy.pick(ThreadLocalRandom.current().nextDouble()).filter(WeightedDestination::available).ifPresent(picked -> {
+				Service service = service(engine, picked);
+				endpoint(picked).ifPresent(endpoint -> out.add(new Routed.Shadow(endpoint,
+						new Peers(caller, peer(picked.workload()), service), cluster(engine, picked, service))));
+			});
 		}
 		return out;
 	}

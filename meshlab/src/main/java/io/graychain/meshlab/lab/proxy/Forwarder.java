@@ -14,6 +14,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.graychain.meshlab.lab.http.LabThreads;
 import io.graychain.meshlab.lab.http.LocalReply;
@@ -140,7 +142,7 @@ public final class Forwarder implements AutoCloseable {
 			.timeout(bound.toMillis(), TimeUnit.MILLISECONDS)
 			.headers(h -> copy(headers, h));
 		if (in.getLength() > 0 || headers.contains(HttpHeader.TRANSFER_ENCODING)) {
-			request.body(new Body(in));
+			request.body(new Body(in, outcome));
 		}
 		request.send(new Relay(endpoint, out, callback, count, outcome));
 	}
@@ -153,13 +155,69 @@ public final class Forwarder implements AutoCloseable {
 	 * request only.
 	 */
 	public void mirror(Endpoint endpoint, String method, String pathAndQuery, HttpFields headers) {
+		mirror(endpoint, method, pathAndQuery, headers, done -> {
+			// fire and forget: the reply and any failure are dropped
+		});
+	}
+
+	/**
+	 * As {@link #mirror(Endpoint, String, String, HttpFields)}, and once the copy's reply is read (and dropped)
+	 * or the copy failed, tells {@code done} how it ended: its status (0 when no reply came), the flag of
+	 * its failure, its duration and the reply's bytes. The user's reply never waits for it.
+	 */
+	public void mirror(Endpoint endpoint, String method, String pathAndQuery, HttpFields headers, Consumer<ShadowResult> done) {
 		HttpFields.Mutable shadow = HttpFields.build(headers);
 		String host = headers.get(HttpHeader.HOST);
 		shadow.put(HttpHeader.HOST, shadowHost(host == null ? "" : host));
+		long started = System.nanoTime();
+		AtomicLong bytes = new AtomicLong();
 		newRequest(endpoint.port(), pathAndQuery).method(method).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-			.headers(h -> copy(shadow, h)).send(result -> {
-				// fire and forget: the reply and any failure are dropped
+			.headers(h -> copy(shadow, h))
+			.onResponseContent((response, content) -> bytes.addAndGet(content.remaining()))
+			.send(result -> {
+				double millis = (System.nanoTime() - started) / 1_000_000.0;
+				Throwable failure = result.getFailure();
+				int status = result.getResponse() == null ? 0 : result.getResponse().getStatus();
+				done.accept(new ShadowResult(shadow.get(HttpHeader.HOST), status, failure == null ? null : flagOf(failure),
+						millis, bytes.get()));
 			});
+	}
+
+	/**
+	 * How a mirrored copy ended.
+	 *
+	 * @param authority the copy's Host, suffixed {@code -shadow}
+	 * @param status the pod's status, 0 when none came
+	 * @param flag the response flag of its failure, or null
+	 * @param durationMillis from sending to the end of the reply
+	 * @param bytesSent the reply body's bytes (read and dropped)
+	 */
+	public record ShadowResult(String authority, int status, ResponseFlag flag, double durationMillis, long bytesSent) {
+
+		/** True when the copy reached the pod: not stopped by the pool (UO) or a failed connection (UF). */
+		public boolean reachedPod() {
+			return flag != ResponseFlag.UPSTREAM_OVERFLOW && flag != ResponseFlag.UPSTREAM_CONNECTION_FAILURE;
+		}
+
+		/** The flag as %RESPONSE_FLAGS% prints it, {@code -} for none. */
+		public String flags() {
+			return flag == null ? "-" : flag.shortName();
+		}
+
+	}
+
+	/** The response flag of an upstream failure: UT, UO, UF, else UC (as {@link Relay} sets them). */
+	static ResponseFlag flagOf(Throwable failure) {
+		if (causedBy(failure, TimeoutException.class)) {
+			return ResponseFlag.UPSTREAM_REQUEST_TIMEOUT;
+		}
+		if (causedBy(failure, RejectedExecutionException.class)) {
+			return ResponseFlag.UPSTREAM_OVERFLOW;
+		}
+		if (causedBy(failure, ConnectException.class)) {
+			return ResponseFlag.UPSTREAM_CONNECTION_FAILURE;
+		}
+		return ResponseFlag.UPSTREAM_CONNECTION_TERMINATION;
 	}
 
 	/** {@code appb:8000} becomes {@code appb-shadow:8000}, as Envoy appends the suffix to the host before the port. */
@@ -217,7 +275,7 @@ public final class Forwarder implements AutoCloseable {
 	}
 
 	/** The client's request body as the body sent on, read as the pod's connection takes it. */
-	private record Body(Request in) implements org.eclipse.jetty.client.Request.Content {
+	private record Body(Request in, RequestOutcome outcome) implements org.eclipse.jetty.client.Request.Content {
 
 		@Override
 		public long getLength() {
@@ -226,7 +284,11 @@ public final class Forwarder implements AutoCloseable {
 
 		@Override
 		public Content.Chunk read() {
-			return in.read();
+			Content.Chunk chunk = in.read();
+			if (chunk != null) {
+				outcome.received(chunk.remaining());
+			}
+			return chunk;
 		}
 
 		@Override
@@ -288,6 +350,7 @@ public final class Forwarder implements AutoCloseable {
 		@Override
 		public void onContent(org.eclipse.jetty.client.Response response, Content.Chunk chunk, Runnable demand) {
 			chunk.retain();
+			outcome.sent(chunk.remaining());
 			out.write(false, chunk.getByteBuffer(), Callback.from(() -> {
 				chunk.release();
 				demand.run();

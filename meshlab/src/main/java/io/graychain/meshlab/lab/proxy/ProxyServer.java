@@ -1,5 +1,6 @@
 package io.graychain.meshlab.lab.proxy;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -142,7 +143,7 @@ public final class ProxyServer implements AutoCloseable {
 				LocalReply.sendStatus(response, callback, 400);
 				return;
 			}
-			callback.routed(routed, headers.get("x-request-id"));
+			callback.routed(routed, headers, pathAndQuery);
 			if (!routed.routed()) {
 				if (routed.status() == 404) {
 					RequestOutcome.of(request).flag(ResponseFlag.NO_ROUTE_FOUND);
@@ -176,15 +177,16 @@ public final class ProxyServer implements AutoCloseable {
 		 * never counts against the route's timeout.
 		 */
 		private void afterFault(Routed routed, String pathAndQuery, HttpFields headers, Request request, Response response,
-				Callback callback, RequestOutcome outcome) {
+				Recorded callback, RequestOutcome outcome) {
 			RoutePolicy.Abort abort = routed.policy().abort();
 			if (abort != null && draw(abort.percent())) {
 				outcome.flag(ResponseFlag.FAULT_INJECTED);
 				LocalReply.send(response, callback, abort.httpStatus(), "fault filter abort");
 				return;
 			}
-			for (Endpoint mirror : routed.mirrors()) {
-				forwarder.mirror(mirror, request.getMethod(), pathAndQuery, headers);
+			for (Routed.Shadow shadow : routed.shadows()) {
+				forwarder.mirror(shadow.endpoint(), request.getMethod(), pathAndQuery, headers,
+						done -> listener.completed(callback.shadowed(shadow, done)));
 			}
 			forwarder.forward(routed.endpoint(), pathAndQuery, headers, request, response, callback,
 					routed.policy().timeout(), outcome);
@@ -205,6 +207,8 @@ public final class ProxyServer implements AutoCloseable {
 
 		private final long started = System.nanoTime();
 
+		private final Instant startTime = Instant.now();
+
 		private final String from;
 
 		private final Request request;
@@ -217,6 +221,10 @@ public final class ProxyServer implements AutoCloseable {
 
 		private volatile String requestId = "";
 
+		private volatile HttpFields headers = HttpFields.EMPTY;
+
+		private volatile String path = "";
+
 		Recorded(String from, Request request, Response response, Callback callback, ExchangeListener listener) {
 			super(callback);
 			this.from = from;
@@ -225,9 +233,23 @@ public final class ProxyServer implements AutoCloseable {
 			this.listener = listener;
 		}
 
-		void routed(Routed decision, String id) {
+		void routed(Routed decision, HttpFields sent, String pathAndQuery) {
 			this.routed = decision;
-			this.requestId = id;
+			this.headers = sent;
+			this.requestId = sent.get("x-request-id");
+			this.path = pathAndQuery;
+		}
+
+		/**
+		 * The report of a mirrored copy of this request: by this proxy, the copy's own status, flag and
+		 * duration, and its {@code -shadow} authority.
+		 */
+		ProxyExchange shadowed(Routed.Shadow shadow, Forwarder.ShadowResult done) {
+			Routed.Peers peers = shadow.peers();
+			Endpoint pod = shadow.endpoint();
+			return new ProxyExchange(from, peers.source(), peers.destination(), peers.service(), done.status(), done.flags(),
+					protocol(request), done.durationMillis(), done.reachedPod() ? pod.pod() : "", true, requestId, started,
+					details(done.authority(), 0, done.bytesSent(), pod, shadow.cluster()));
 		}
 
 		@Override
@@ -245,9 +267,24 @@ public final class ProxyServer implements AutoCloseable {
 		private void report(int status) {
 			Routed decision = routed;
 			double millis = (System.nanoTime() - started) / 1_000_000.0;
+			RequestOutcome outcome = RequestOutcome.of(request);
+			long sent = outcome.bytesSent() > 0 ? outcome.bytesSent() : Math.max(0, response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH));
 			listener.completed(new ProxyExchange(from, decision.peers().source(), decision.peers().destination(),
 					decision.peers().service(), status, flags(), protocol(request), millis,
-					decision.routed() ? decision.endpoint().pod() : "", false, requestId, started));
+					decision.routed() && outcome.reachedPod() ? decision.endpoint().pod() : "", false, requestId, started,
+					details(headers.get(HttpHeader.HOST), outcome.bytesReceived(), sent,
+							outcome.upstreamHost().isEmpty() ? null : decision.endpoint(), decision.cluster())));
+		}
+
+		private ProxyExchange.Details details(String authority, long received, long sent, Endpoint pod, String cluster) {
+			String host = authority != null ? authority : request.getHttpURI().getAuthority();
+			return new ProxyExchange.Details(startTime, request.getMethod(), path.isEmpty() ? request.getHttpURI().getPathQuery() : path,
+					host == null ? "" : host, orEmpty(headers.get(HttpHeader.USER_AGENT)), orEmpty(headers.get(HttpHeader.X_FORWARDED_FOR)),
+					received, sent, pod == null ? "" : "127.0.0.1:" + pod.port(), cluster, pod == null ? 0 : pod.port());
+		}
+
+		private static String orEmpty(String value) {
+			return value == null ? "" : value;
 		}
 
 		/**

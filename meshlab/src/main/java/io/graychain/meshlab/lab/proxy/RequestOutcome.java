@@ -2,6 +2,7 @@ package io.graychain.meshlab.lab.proxy;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.eclipse.jetty.server.Request;
@@ -19,6 +20,10 @@ public final class RequestOutcome {
 	private final Set<ResponseFlag> flags = EnumSet.noneOf(ResponseFlag.class);
 
 	private volatile String upstreamHost = "";
+
+	private final AtomicLong bytesReceived = new AtomicLong();
+
+	private final AtomicLong bytesSent = new AtomicLong();
 
 	/** The outcome of {@code request}, created on first use. */
 	public static RequestOutcome of(Request request) {
@@ -53,6 +58,33 @@ public final class RequestOutcome {
 
 	void upstreamHost(String host) {
 		this.upstreamHost = host;
+	}
+
+	/**
+	 * True when the request reached the pod: sent on, and neither aborted by the fault filter (FI) nor
+	 * stopped by the pool (UO) or a failed connection (UF). Only then does the callee's sidecar see it.
+	 */
+	public synchronized boolean reachedPod() {
+		return !upstreamHost.isEmpty() && !flags.contains(ResponseFlag.FAULT_INJECTED)
+				&& !flags.contains(ResponseFlag.UPSTREAM_OVERFLOW) && !flags.contains(ResponseFlag.UPSTREAM_CONNECTION_FAILURE);
+	}
+
+	/** The request body's bytes sent on to the pod so far (%BYTES_RECEIVED%). */
+	public long bytesReceived() {
+		return bytesReceived.get();
+	}
+
+	/** The pod's reply body's bytes relayed so far (%BYTES_SENT%); 0 for a reply the proxy gave itself. */
+	public long bytesSent() {
+		return bytesSent.get();
+	}
+
+	void received(long bytes) {
+		bytesReceived.addAndGet(bytes);
+	}
+
+	void sent(long bytes) {
+		bytesSent.addAndGet(bytes);
 	}
 
 }

@@ -16,8 +16,15 @@ import io.graychain.meshlab.route.RoutePolicy;
  * @param policy the deciding route's fault, timeout, retries and mirrors
  * @param mirrors the pods this request is mirrored to (already drawn against each mirror's percentage)
  * @param peers who calls whom, for the metrics ({@link Peers#UNKNOWN} when not known)
+ * @param cluster the Envoy cluster the request goes to, as Istio names it ({@code outbound|7000|v1|product.graychain.svc.cluster.local}), or empty
+ * @param shadows the {@code mirrors} with whom each copy reaches and through which cluster (for the metrics and access logs)
  */
-public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers) {
+public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers,
+		String cluster, List<Shadow> shadows) {
+
+	/** A mirrored copy's destination: the pod, who answers it, and the cluster it is sent through. */
+	public record Shadow(Endpoint endpoint, Peers peers, String cluster) {
+	}
 
 	/** The caller, the answering workload and the Service between them. */
 	public record Peers(Peer source, Peer destination, Service service) {
@@ -30,6 +37,13 @@ public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy p
 		policy = policy == null ? RoutePolicy.NONE : policy;
 		mirrors = List.copyOf(mirrors);
 		peers = peers == null ? Peers.UNKNOWN : peers;
+		cluster = cluster == null ? "" : cluster;
+		shadows = shadows == null || shadows.size() != mirrors.size()
+				? mirrors.stream().map(m -> new Shadow(m, Peers.UNKNOWN, "")).toList() : List.copyOf(shadows);
+	}
+
+	public Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers) {
+		this(endpoint, status, reason, policy, mirrors, peers, "", List.of());
 	}
 
 	public static Routed to(Endpoint endpoint, String reason) {
@@ -42,12 +56,23 @@ public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy p
 
 	/** This routing with the deciding route's policy and the pods it mirrors to. */
 	public Routed with(RoutePolicy policy, List<Endpoint> mirrors) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, List.of());
+	}
+
+	/** This routing with the deciding route's policy and its mirrored copies' destinations. */
+	public Routed withShadows(RoutePolicy policy, List<Shadow> shadows) {
+		return new Routed(endpoint, status, reason, policy, shadows.stream().map(Shadow::endpoint).toList(), peers, cluster,
+				shadows);
 	}
 
 	/** The same decision, with who calls whom. */
 	public Routed with(Peers peers) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows);
+	}
+
+	/** The same decision, sent through Envoy's {@code cluster}. */
+	public Routed through(String cluster) {
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows);
 	}
 
 	public boolean routed() {

@@ -40,15 +40,27 @@ public final class LiveVerifier {
 
 	private final Settings settings;
 
+	private final SeenByCheck seenBy;
+
+	/** A verifier that cannot read the versions' own counts: {@code seenBy} is reported not checked. */
 	public LiveVerifier(Sender sender, Set<String> lanes, Settings settings) {
+		this(sender, lanes, settings, null, "a version's own /actuator/prometheus is read in the lab only");
+	}
+
+	/**
+	 * @param served the versions' own request counts for {@code seenBy}, or null where they cannot be read
+	 * @param refusal why they cannot be read, when {@code served} is null
+	 */
+	public LiveVerifier(Sender sender, Set<String> lanes, Settings settings, ServedCounts served, String refusal) {
 		this.sender = sender;
 		this.lanes = Set.copyOf(lanes);
 		this.settings = settings;
+		this.seenBy = new SeenByCheck(served, refusal);
 	}
 
 	public LiveReport verify(String scenario, Expectation expectation) {
 		long weightedChains = expectation.requests().stream().filter(r -> r.shares().size() > 1)
-			.mapToLong(r -> r.shares().size()).sum();
+			.mapToLong(r -> r.shares().size()).sum() + SeenByCheck.drawn(expectation);
 		double alphaEach = settings.alpha() / Math.max(1, weightedChains);
 		boolean noCrossing = expectation.crossedChains() == Expectation.CrossedChains.FORBIDDEN;
 		List<LiveReport.Result> results = new ArrayList<>();
@@ -62,8 +74,10 @@ public final class LiveVerifier {
 				}
 				boolean weighted = request.shares().size() > 1;
 				try {
-					Sampler.Sample sample = sampler.sample(request, weighted ? settings.samples() : settings.repeats());
-					results.add(check(request, sample, weighted, alphaEach, noCrossing));
+					Map<String, Long> before = seenBy.before(request);
+					int n = weighted ? settings.samples() : settings.repeats();
+					Sampler.Sample sample = sampler.sample(request, n);
+					results.add(seenBy.check(request, before, n, alphaEach, check(request, sample, weighted, alphaEach, noCrossing)));
 				}
 				catch (SendFailure ex) {
 					results.add(new LiveReport.Result(title(request), LiveReport.Outcome.FAIL, List.of("x " + ex.getMessage())));

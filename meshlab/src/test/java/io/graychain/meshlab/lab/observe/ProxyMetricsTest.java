@@ -1,6 +1,7 @@
 package io.graychain.meshlab.lab.observe;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import io.graychain.meshlab.lab.http.FakePod;
 import io.graychain.meshlab.lab.http.LabThreads;
 import io.graychain.meshlab.lab.http.ServerLimits;
 import io.graychain.meshlab.lab.proxy.EngineRouter;
+import io.graychain.meshlab.lab.proxy.ExchangeListener;
+import io.graychain.meshlab.lab.proxy.ProxyExchange;
 import io.graychain.meshlab.lab.proxy.Endpoint;
 import io.graychain.meshlab.lab.proxy.Forwarder;
 import io.graychain.meshlab.lab.proxy.PoolLimits;
@@ -24,6 +27,7 @@ import io.graychain.meshlab.lab.proxy.Router;
 import io.graychain.meshlab.testing.Mesh;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +41,11 @@ class ProxyMetricsTest {
 	private final List<AutoCloseable> open = new ArrayList<>();
 
 	private final IstioMetrics metrics = new IstioMetrics();
+
+	private final List<ProxyExchange> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	@TempDir
+	Path logs;
 
 	@AfterEach
 	void close() throws Exception {
@@ -74,7 +83,7 @@ class ProxyMetricsTest {
 	@Test
 	void aSidecarReportsItsOwnWorkloadAsTheSource() throws Exception {
 		ProxyServer sidecar = proxy("appa-v1", "vs-appb-v2.yaml");
-		Sender sender = new Sender(URI.create("http://127.0.0.1:1"), Map.of("appa-v1", sidecar.port()), Duration.ofSeconds(5));
+		Sender sender = fromSidecar("appa-v1", sidecar);
 		for (int i = 0; i < 3; i++) {
 			assertThat(sender.send("appa-v1", "appb:8000", "/echo", Map.of()).status()).isEqualTo(200);
 		}
@@ -88,6 +97,73 @@ class ProxyMetricsTest {
 		assertThat(sum(scrape, "destination", series)).isEqualTo(3);
 	}
 
+	/**
+	 * A mirrored copy is reported by the callee only ({@code reporter="destination"}), with the
+	 * callee's workload and the Service as its destination: the caller's stats filter never sees the
+	 * shadow (it is sent through the async client, envoy source/common/router/shadow_writer_impl.cc
+	 * ShadowWriterImpl::shadow; istio/proxy istio_stats.cc reports from IstioStatsFilter::log, the
+	 * connection manager's access log hook). The access log of the callee's pod has the copy, its
+	 * authority {@code -shadow}; the caller's has the user's request only.
+	 */
+	@Test
+	void aMirroredCopyIsReportedByTheCalleeAloneAndLoggedInboundAtTheMirror() throws Exception {
+		ProxyServer sidecar = proxy("appa-v1", "/lab/appb-fault-timeout-mirror.yaml");
+		Sender sender = fromSidecar("appa-v1", sidecar);
+		for (int i = 0; i < 4; i++) {
+			assertThat(sender.send("appa-v1", "appb:8000", "/echo", Map.of()).status()).isEqualTo(200);
+		}
+		awaitTrue(() -> exchanges.stream().filter(ProxyExchange::mirrored).count() == 4);
+		Scrape scrape = awaitCount(4);
+
+		List<LabelMatcher> toV2 = List.of(LabelMatcher.equal("source_workload", "appa-v1"),
+				LabelMatcher.equal("destination_workload", "appb-v2"), LabelMatcher.equal("destination_service_name", "appb"),
+				LabelMatcher.equal("response_code", "200"));
+		assertThat(sum(scrape, "destination", toV2)).isEqualTo(4);
+		assertThat(sum(scrape, "source", toV2)).isZero();
+		assertThat(exchanges.stream().filter(ProxyExchange::mirrored))
+			.allSatisfy(e -> assertThat(e.details().authority()).isEqualTo("appb-shadow:8000"))
+			.allSatisfy(e -> assertThat(e.details().upstreamCluster()).isEqualTo("outbound|8000|v2|appb.graychain.svc.cluster.local"));
+		List<String> v2Log = java.nio.file.Files.readAllLines(AccessLogs.file(logs, "appb-v2-0"));
+		assertThat(v2Log).hasSize(4).allSatisfy(line -> assertThat(line).contains(" 200 - via_upstream ", "\"appb-shadow:8000\"", " inbound|"));
+		assertThat(java.nio.file.Files.readAllLines(AccessLogs.file(logs, "appa-v1-0"))).hasSize(4)
+			.allSatisfy(line -> assertThat(line).contains("\"appb:8000\"", " outbound|8000|v1|appb.graychain.svc.cluster.local "));
+	}
+
+	/**
+	 * A fault filter abort is the caller's own reply (FI): reported by the caller as the source, never
+	 * by the callee, and logged by the caller only (envoy source/extensions/filters/http/fault/fault_filter.cc).
+	 */
+	@Test
+	void aFaultAbortIsReportedByTheCallerOnly() throws Exception {
+		ProxyServer sidecar = proxy("appa-v1", "/lab/appb-fault-timeout-mirror.yaml");
+		Sender sender = fromSidecar("appa-v1", sidecar);
+		for (int i = 0; i < 3; i++) {
+			assertThat(sender.send("appa-v1", "appb:8000", "/echo", Map.of("end-user", "aborted")).status()).isEqualTo(503);
+		}
+		Scrape scrape = awaitCount(3);
+
+		List<LabelMatcher> aborted = List.of(LabelMatcher.equal("response_flags", "FI"), LabelMatcher.equal("response_code", "503"));
+		assertThat(sum(scrape, "source", aborted)).isEqualTo(3);
+		assertThat(sum(scrape, "destination", List.of())).isZero();
+		assertThat(java.nio.file.Files.readAllLines(AccessLogs.file(logs, "appa-v1-0"))).hasSize(3)
+			.allSatisfy(line -> assertThat(line).contains(" 503 FI fault_filter_abort ",
+					"\"-\" outbound|8000|v1|appb.graychain.svc.cluster.local "));
+		assertThat(AccessLogs.file(logs, "appb-v1-0")).doesNotExist();
+	}
+
+	/** Sends from {@code workload}'s sidecar. */
+	private static Sender fromSidecar(String workload, ProxyServer sidecar) {
+		return new Sender(URI.create("http://127.0.0.1:1"), Map.of(workload, sidecar.port()), Duration.ofSeconds(5));
+	}
+
+	private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("within 20 s").isLessThan(deadline);
+			Thread.sleep(10);
+		}
+	}
+
 	private ProxyServer proxy(String from, String rules) throws Exception {
 		Map<String, List<Endpoint>> endpoints = new TreeMap<>();
 		for (String pod : List.of("product-v1-0", "product-v2-0", "appb-v1-0", "appb-v2-0")) {
@@ -98,8 +174,15 @@ class ProxyMetricsTest {
 		String yaml = new String(getClass().getResourceAsStream(rules).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		Forwarder forwarder = new Forwarder(threads, Duration.ofSeconds(5), PoolLimits.ENVOY);
 		open.add(forwarder);
+		AccessLogs accessLogs = new AccessLogs(logs, AccessLogs.MAX_BYTES);
+		open.add(accessLogs);
+		ExchangeListener accessLog = accessLogs.of(from.equals(Router.GATEWAY) ? from : from + "-0");
 		ProxyServer proxy = ProxyServer.start(from, 0, new EngineRouter(Mesh.of(yaml), endpoints), forwarder, threads,
-				ServerLimits.ENVOY, metrics);
+				ServerLimits.ENVOY, exchange -> {
+					metrics.completed(exchange);
+					exchanges.add(exchange);
+					accessLog.completed(exchange);
+				});
 		open.add(proxy);
 		return proxy;
 	}

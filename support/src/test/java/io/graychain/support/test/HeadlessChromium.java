@@ -1,4 +1,4 @@
-package io.graychain.frontend.page;
+package io.graychain.support.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,17 +16,19 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.graychain.support.test.RequiredTools;
-
 /**
  * A real headless Chromium (Debian {@code chromium} and {@code chromium-driver}) with a fresh
  * profile, for loopback pages only. Missing tools fail the test under
- * {@code GRAYCHAIN_REQUIRE_TOOLS=true} and skip it otherwise. A test class holds one browser for all
- * its tests with {@code @RegisterExtension static final HeadlessChromium.PerClass chromium = new HeadlessChromium.PerClass();}.
+ * {@code GRAYCHAIN_REQUIRE_TOOLS=true} and skip it otherwise ({@link RequiredTools}). A test class holds
+ * one browser for all its tests with
+ * {@code @RegisterExtension static final HeadlessChromium.PerClass chromium = new HeadlessChromium.PerClass();},
+ * or one test opens its own with {@link #start()} in a try-with-resources. Shared by the modules'
+ * browser tests through support's test-jar.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-	static final Duration WAIT = Duration.ofSeconds(20);
+	/** How long a page load, a script and a {@link #waiting()} wait at most. */
+	public static final Duration WAIT = Duration.ofSeconds(20);
 
 	private final Path profile;
 
@@ -37,7 +39,8 @@ final class HeadlessChromium implements AutoCloseable {
 		this.driver = driver;
 	}
 
-	static HeadlessChromium start() throws IOException {
+	/** Starts a browser with a fresh profile (removed on {@link #close()}). */
+	public static HeadlessChromium start() throws IOException {
 		Path chromedriver = RequiredTools.require("chromedriver", "/usr/bin/chromedriver");
 		Path chromium = RequiredTools.require("chromium", "/usr/bin/chromium");
 		Path profile = Files.createTempDirectory("graychain-chromium-");
@@ -54,11 +57,12 @@ final class HeadlessChromium implements AutoCloseable {
 		return new HeadlessChromium(profile, driver);
 	}
 
-	ChromeDriver driver() {
+	public ChromeDriver driver() {
 		return driver;
 	}
 
-	WebDriverWait waiting() {
+	/** A wait of at most {@link #WAIT}. */
+	public WebDriverWait waiting() {
 		return new WebDriverWait(driver, WAIT);
 	}
 
@@ -84,7 +88,7 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/** One browser for the tests of a class: started before the first, closed after the last. */
-	static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+	public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
 
 		private HeadlessChromium browser;
 
@@ -101,7 +105,7 @@ final class HeadlessChromium implements AutoCloseable {
 			}
 		}
 
-		HeadlessChromium browser() {
+		public HeadlessChromium browser() {
 			return browser;
 		}
 
