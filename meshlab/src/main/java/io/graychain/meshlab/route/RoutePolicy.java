@@ -55,9 +55,11 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 	 * @param retryOn Envoy's retry_on conditions, status codes taken out
 	 * @param statusCodes the retriable status codes
 	 * @param istioDefault true when the route sets no retries and Istio's default applies
+	 * @param backoff the base interval of the back-off between tries ({@code retries.backoff}), or
+	 * null: Envoy's 25 ms
 	 */
 	public record Retry(int attempts, Duration perTryTimeout, List<String> retryOn, List<Integer> statusCodes,
-			boolean istioDefault) {
+			boolean istioDefault, Duration backoff) {
 
 		/**
 		 * Istio's default: 2 retries on connect-failure, refused-stream, unavailable, cancelled and
@@ -65,7 +67,7 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 		 */
 		public static final Retry ISTIO_DEFAULT = new Retry(2, null,
 				List.of("connect-failure", "refused-stream", "unavailable", "cancelled", "retriable-status-codes"),
-				List.of(503), true);
+				List.of(503), true, null);
 
 		public Retry {
 			retryOn = List.copyOf(retryOn);
@@ -154,7 +156,8 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 			on = conditions;
 			codes = statuses;
 		}
-		return new Retry(in.getAttempts(), duration(in.getPerTryTimeout(), "retries.perTryTimeout"), on, codes, false);
+		return new Retry(in.getAttempts(), duration(in.getPerTryTimeout(), "retries.perTryTimeout"), on, codes, false,
+				duration(in.getBackoff(), "retries.backoff"));
 	}
 
 	/**
@@ -235,6 +238,7 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 			out.add("retries " + retries.attempts() + " on " + String.join(",", retries.retryOn())
 					+ (retries.statusCodes().isEmpty() ? "" : " " + retries.statusCodes())
 					+ (retries.perTryTimeout() == null ? "" : ", per try " + text(retries.perTryTimeout()))
+					+ (retries.backoff() == null ? "" : ", back-off " + text(retries.backoff()))
 					+ (retries.istioDefault() ? " (Istio's default)" : ""));
 		}
 		for (Mirror m : mirrors) {

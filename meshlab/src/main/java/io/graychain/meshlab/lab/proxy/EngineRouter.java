@@ -104,7 +104,8 @@ public final class EngineRouter implements Router {
 		}
 		RoutePolicy policy = decision.policy();
 		return Routed.to(endpoint.get(), decision.reason()).with(policy, mirrors(current, decision, policy))
-			.with(new Peers(caller, peer(workload), service));
+			.with(new Peers(caller, peer(workload), service))
+			.withHosts(List.copyOf(endpointsByWorkload.getOrDefault(workload.name(), List.of())));
 	}
 
 	/**

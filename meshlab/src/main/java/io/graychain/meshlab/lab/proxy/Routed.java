@@ -16,8 +16,10 @@ import io.graychain.meshlab.route.RoutePolicy;
  * @param policy the deciding route's fault, timeout, retries and mirrors
  * @param mirrors the pods this request is mirrored to (already drawn against each mirror's percentage)
  * @param peers who calls whom, for the metrics ({@link Peers#UNKNOWN} when not known)
+ * @param hosts the pods of the picked workload, where retries go (the endpoint first)
  */
-public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers) {
+public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers,
+		List<Endpoint> hosts) {
 
 	/** The caller, the answering workload and the Service between them. */
 	public record Peers(Peer source, Peer destination, Service service) {
@@ -30,6 +32,11 @@ public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy p
 		policy = policy == null ? RoutePolicy.NONE : policy;
 		mirrors = List.copyOf(mirrors);
 		peers = peers == null ? Peers.UNKNOWN : peers;
+		hosts = hosts == null || hosts.isEmpty() ? (endpoint == null ? List.of() : List.of(endpoint)) : List.copyOf(hosts);
+	}
+
+	public Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers) {
+		this(endpoint, status, reason, policy, mirrors, peers, List.of());
 	}
 
 	public static Routed to(Endpoint endpoint, String reason) {
@@ -42,12 +49,17 @@ public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy p
 
 	/** This routing with the deciding route's policy and the pods it mirrors to. */
 	public Routed with(RoutePolicy policy, List<Endpoint> mirrors) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, hosts);
 	}
 
 	/** The same decision, with who calls whom. */
 	public Routed with(Peers peers) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, hosts);
+	}
+
+	/** The same decision, with the pods a retry may go to (the workload's pods). */
+	public Routed withHosts(List<Endpoint> hosts) {
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, hosts);
 	}
 
 	public boolean routed() {
