@@ -63,11 +63,13 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 
 		/**
 		 * Istio's default: 2 retries on connect-failure, refused-stream, unavailable, cancelled and
-		 * retriable status 503 (retry.go defaultPolicy, with Exclude503FromDefaultRetries off).
+		 * retriable-status-codes with no status code (retry.go defaultPolicy: 503 is added only when
+		 * features.Exclude503FromDefaultRetries is off; pilot/pkg/features registers
+		 * EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY true since Istio 1.24, so a 503 is not retried by default).
 		 */
 		public static final Retry ISTIO_DEFAULT = new Retry(2, null,
 				List.of("connect-failure", "refused-stream", "unavailable", "cancelled", "retriable-status-codes"),
-				List.of(503), true, null);
+				List.of(), true, null);
 
 		public Retry {
 			retryOn = List.copyOf(retryOn);
@@ -231,20 +233,23 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 			out.add("fault abort " + abort.httpStatus() + " on " + pct(abort.percent()) + " of requests");
 		}
 		out.add(timeout == null ? "timeout: none" : "timeout " + text(timeout));
-		if (retries == null) {
-			out.add("retries: off (attempts 0)");
-		}
-		else {
-			out.add("retries " + retries.attempts() + " on " + String.join(",", retries.retryOn())
-					+ (retries.statusCodes().isEmpty() ? "" : " " + retries.statusCodes())
-					+ (retries.perTryTimeout() == null ? "" : ", per try " + text(retries.perTryTimeout()))
-					+ (retries.backoff() == null ? "" : ", back-off " + text(retries.backoff()))
-					+ (retries.istioDefault() ? " (Istio's default)" : ""));
-		}
+		out.add(retriesLine());
 		for (Mirror m : mirrors) {
 			out.add("mirror " + pct(m.percent()) + " to " + m.host() + (m.subset().isEmpty() ? "" : " subset " + m.subset()));
 		}
 		return out;
+	}
+
+	/** The retries in one line, e.g. {@code retries 2 on connect-failure,... (Istio's default)}. */
+	public String retriesLine() {
+		if (retries == null) {
+			return "retries: off (attempts 0)";
+		}
+		return "retries " + retries.attempts() + " on " + String.join(",", retries.retryOn())
+				+ (retries.statusCodes().isEmpty() ? "" : " " + retries.statusCodes())
+				+ (retries.perTryTimeout() == null ? "" : ", per try " + text(retries.perTryTimeout()))
+				+ (retries.backoff() == null ? "" : ", back-off " + text(retries.backoff()))
+				+ (retries.istioDefault() ? " (Istio's default)" : "");
 	}
 
 	private static String pct(double percent) {

@@ -82,27 +82,34 @@ class ProxyRetryTest {
 	}
 
 	/**
-	 * Istio's default policy when a route sets none (retry.go defaultPolicy): 2 retries on
-	 * retriable-status-codes 503 (and connect-failure, refused-stream, gRPC unavailable and cancelled);
-	 * the last 503 goes out flagged URX (router.cc: RetryStatus::NoRetryLimitExceeded). A 500 is not retried.
+	 * Istio's default policy when a route sets none (retry.go defaultPolicy) retries no status since
+	 * Istio 1.24 (EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY true in pilot/pkg/features): a 503 and a 500
+	 * are tried once.
 	 */
 	@Test
-	void theDefaultPolicyRetriesA503TwiceButNotA500() throws Exception {
+	void theDefaultPolicyRetriesNoStatus() throws Exception {
 		ProxyServer sidecar = sidecar(pod("appb-v1-0"));
 		assertThat(get(sidecar, "/status/503", "").status()).isEqualTo(503);
-		assertThat(tries("appb-v1-0")).isEqualTo(3);
-		assertThat(flags()).isEqualTo("URX");
+		assertThat(tries("appb-v1-0")).isEqualTo(1);
 		assertThat(get(sidecar, "/status/500", "").status()).isEqualTo(500);
-		assertThat(tries("appb-v1-0")).isEqualTo(4);
+		assertThat(tries("appb-v1-0")).isEqualTo(2);
 	}
 
-	/** {@code attempts: 0} disables retries (retry.go ConvertPolicy returns nil). */
+	/** With retries left none, the last retriable reply goes out flagged URX (router.cc: RetryStatus::NoRetryLimitExceeded). */
+	@Test
+	void theLastRetriedReplyGoesOutFlaggedURX() throws Exception {
+		ProxyServer sidecar = sidecar(pod("appb-v1-0"));
+		assertThat(get(sidecar, "/status/503", "on-5xx").status()).isEqualTo(503);
+		assertThat(tries("appb-v1-0")).isEqualTo(3);
+		assertThat(flags()).isEqualTo("URX");
+	}
+
+	/** {@code attempts: 0} disables retries (retry.go ConvertPolicy returns nil): a refused connection is UF alone. */
 	@Test
 	void attemptsZeroTriesOnce() throws Exception {
-		ProxyServer sidecar = sidecar(pod("appb-v1-0"));
-		assertThat(get(sidecar, "/status/503", "off").status()).isEqualTo(503);
-		assertThat(tries("appb-v1-0")).isEqualTo(1);
-		assertThat(flags()).isEqualTo("-");
+		ProxyServer sidecar = sidecar(new Endpoint("appb-v1-0", "appb-v1", FreePort.find()));
+		assertThat(get(sidecar, "/greet", "off").status()).isEqualTo(503);
+		assertThat(flags()).isEqualTo("UF");
 	}
 
 	/** Retries on 5xx hide a pod that fails now and then: the user gets the try that worked. */
@@ -183,7 +190,7 @@ class ProxyRetryTest {
 	@Test
 	void aRetryGoesToAnotherPod() throws Exception {
 		ProxyServer sidecar = sidecar(pod("appb-v1-0"), pod("appb-v1-1"));
-		assertThat(get(sidecar, "/status/503", "").status()).isEqualTo(503);
+		assertThat(get(sidecar, "/status/503", "on-5xx").status()).isEqualTo(503);
 		assertThat(tries("appb-v1-0") + tries("appb-v1-1")).isEqualTo(3);
 		assertThat(tries("appb-v1-0")).isPositive();
 		assertThat(tries("appb-v1-1")).isPositive();
@@ -195,7 +202,7 @@ class ProxyRetryTest {
 		ProxyServer sidecar = sidecar(pod("appb-v1-0"));
 		pods.get("appb-v1-0").failNext(1, 503);
 		RawHttp.Reply reply = RawHttp.send(sidecar.port(), "POST http://appb:8000/count HTTP/1.1\r\nHost: appb:8000\r\n"
-				+ "Content-Length: 10\r\nConnection: close\r\n\r\n0123456789");
+				+ "end-user: on-5xx\r\nContent-Length: 10\r\nConnection: close\r\n\r\n0123456789");
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body()).isEqualTo("10\n");
 		assertThat(tries("appb-v1-0")).isEqualTo(2);

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.graychain.meshlab.lab.http.LabThreads;
 import io.graychain.meshlab.lab.http.LocalReply;
+import io.graychain.meshlab.route.RetryOn;
 import io.graychain.meshlab.route.RoutePolicy;
 import org.eclipse.jetty.client.ByteBufferRequestContent;
 import org.eclipse.jetty.client.DuplexConnectionPool;

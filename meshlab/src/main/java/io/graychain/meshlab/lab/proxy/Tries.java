@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.graychain.meshlab.lab.http.LocalReply;
+import io.graychain.meshlab.route.RetryOn;
 import io.graychain.meshlab.route.RoutePolicy;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Response;
@@ -139,7 +140,7 @@ final class Tries {
 
 	/** At a try's reply headers: true when the reply is dropped and the request tried again. */
 	boolean retryReply(int status, HttpFields replyHeaders) {
-		if (on == null || !on.onReply(status, replyHeaders)) {
+		if (on == null || !on.onReply(status, replyHeaders::get)) {
 			return false;
 		}
 		if (retriesLeft == 0) {

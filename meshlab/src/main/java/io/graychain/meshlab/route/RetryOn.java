@@ -1,12 +1,11 @@
-package io.graychain.meshlab.lab.proxy;
+package io.graychain.meshlab.route;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.graychain.meshlab.route.RoutePolicy;
-import org.eclipse.jetty.http.HttpFields;
+import java.util.function.UnaryOperator;
 
 /**
  * When Envoy's router retries a try, from the route's {@code retry_on} conditions and retriable
@@ -61,6 +60,9 @@ public record RetryOn(Set<Condition> conditions, List<Integer> statusCodes) {
 		statusCodes = List.copyOf(statusCodes);
 	}
 
+	/** A reply without headers that matter to retries. */
+	public static final UnaryOperator<String> NO_HEADERS = name -> null;
+
 	/** The conditions of {@code retry}; names Envoy does not know are ignored, as parseRetryOn ignores them. */
 	public static RetryOn of(RoutePolicy.Retry retry) {
 		Set<Condition> set = EnumSet.noneOf(Condition.class);
@@ -80,8 +82,8 @@ public record RetryOn(Set<Condition> conditions, List<Integer> statusCodes) {
 	 * by the reply's {@code grpc-status} (1 cancelled, 4 deadline-exceeded, 8 resource-exhausted,
 	 * 13 internal, 14 unavailable).
 	 */
-	public boolean onReply(int status, HttpFields headers) {
-		if (headers.contains("x-envoy-overloaded") || headers.contains("x-envoy-ratelimited")) {
+	public boolean onReply(int status, UnaryOperator<String> header) {
+		if (header.apply("x-envoy-overloaded") != null || header.apply("x-envoy-ratelimited") != null) {
 			return false;
 		}
 		if (has(Condition.FIVE_XX) && status >= 500 && status < 600) {
@@ -96,7 +98,7 @@ public record RetryOn(Set<Condition> conditions, List<Integer> statusCodes) {
 		if (has(Condition.RETRIABLE_STATUS_CODES) && statusCodes.contains(status)) {
 			return true;
 		}
-		String grpc = headers.get("grpc-status");
+		String grpc = header.apply("grpc-status");
 		if (grpc == null) {
 			return false;
 		}
