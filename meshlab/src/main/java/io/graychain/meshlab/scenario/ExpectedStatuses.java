@@ -1,9 +1,11 @@
 package io.graychain.meshlab.scenario;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -13,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * percent, or {@code some} where the share is not predictable (it depends on load or timing): at least
  * one such reply must come.
  *
- * @param shares the statuses with an exact share, percent
+ * @param shares the statuses with an exact share, percent, in status order
  * @param some the statuses that must come at least once, share not given
  */
 public record ExpectedStatuses(Map<Integer, BigDecimal> shares, Set<Integer> some) {
@@ -21,8 +23,8 @@ public record ExpectedStatuses(Map<Integer, BigDecimal> shares, Set<Integer> som
 	public static final String SOME = "some";
 
 	public ExpectedStatuses {
-		shares = Map.copyOf(shares);
-		some = Set.copyOf(some);
+		shares = Collections.unmodifiableMap(new TreeMap<>(shares));
+		some = Collections.unmodifiableSet(new TreeSet<>(some));
 	}
 
 	/** From YAML: {@code "200": 90}, {@code "503": some}. */
