@@ -29,7 +29,7 @@ public record LatencyBounds(Duration atLeast, Duration below) {
 	}
 
 	@JsonCreator
-	static LatencyBounds of(@JsonProperty("atLeast") String atLeast, @JsonProperty("below") String below) {
+	public static LatencyBounds of(@JsonProperty("atLeast") String atLeast, @JsonProperty("below") String below) {
 		return new LatencyBounds(duration(atLeast, "atLeast"), duration(below, "below"));
 	}
 
