@@ -99,9 +99,22 @@ class LabEndToEndTest {
 		LabClient client = lab.client();
 		Sender sender = new Sender(URI.create(gatewayUrl), client.sidecars(), Duration.ofSeconds(10));
 		Scenario scenario = new Scenario(name, REPO.resolve("istio/scenarios").resolve(name));
-		LiveReport report = new LiveVerifier(sender, client.lanes(), LiveVerifier.Settings.DEFAULT,
-				new PodMetrics(client::pods, Duration.ofSeconds(10)), null).verify(label, scenario.expectation());
-		assertThat(report.passed()).as(report.text()).isTrue();
+		Map<String, Map<String, String>> environment = scenario.expectation().environment();
+		environment.forEach((deployment, env) -> client.setEnv(deployment,
+				env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList(), Duration.ofSeconds(120)));
+		try {
+			// a scenario of statuses and times (faults, timeouts, retries) is checked with a few hundred requests
+			LiveVerifier.Settings settings = scenario.expectation().requests().stream()
+				.anyMatch(r -> r.statuses() != null || r.latency() != null) ? new LiveVerifier.Settings(300, 12, Chance.ALPHA, 4)
+						: new LiveVerifier.Settings(1000, 20, Chance.ALPHA, 4);
+			LiveReport report = new LiveVerifier(sender, client.lanes(), settings,
+					new PodMetrics(client::pods, Duration.ofSeconds(10)), null).verify(label, scenario.expectation());
+			assertThat(report.passed()).as(report.text()).isTrue();
+		}
+		finally {
+			environment.forEach((deployment, env) -> client.setEnv(deployment,
+					env.keySet().stream().map(key -> key + "-").toList(), Duration.ofSeconds(120)));
+		}
 	}
 
 	static Stream<String> scenariosWithInMeshEntries() {

@@ -63,10 +63,16 @@ public final class Explainer {
 		return id;
 	}
 
-	/** The deciding route's policy, when it sets anything beyond Istio's defaults. */
+	/**
+	 * The deciding route's policy; a route that sets nothing beyond Istio's defaults shows the one
+	 * line of the retries Istio gives it anyway.
+	 */
 	private static List<String> policy(Decision decision) {
 		RoutePolicy policy = decision.policy();
-		return decision.outcome() != Decision.Outcome.ROUTED || policy.isPlain() ? List.of() : policy.describe();
+		if (decision.outcome() != Decision.Outcome.ROUTED) {
+			return List.of();
+		}
+		return policy.isPlain() ? List.of(policy.retriesLine()) : policy.describe();
 	}
 
 	private static ExplainedHop.RuleRef rule(Decision decision) {

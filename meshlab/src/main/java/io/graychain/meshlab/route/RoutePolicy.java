@@ -55,17 +55,21 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 	 * @param retryOn Envoy's retry_on conditions, status codes taken out
 	 * @param statusCodes the retriable status codes
 	 * @param istioDefault true when the route sets no retries and Istio's default applies
+	 * @param backoff the base interval of the back-off between tries ({@code retries.backoff}), or
+	 * null: Envoy's 25 ms
 	 */
 	public record Retry(int attempts, Duration perTryTimeout, List<String> retryOn, List<Integer> statusCodes,
-			boolean istioDefault) {
+			boolean istioDefault, Duration backoff) {
 
 		/**
 		 * Istio's default: 2 retries on connect-failure, refused-stream, unavailable, cancelled and
-		 * retriable status 503 (retry.go defaultPolicy, with Exclude503FromDefaultRetries off).
+		 * retriable-status-codes with no status code (retry.go defaultPolicy: 503 is added only when
+		 * features.Exclude503FromDefaultRetries is off; pilot/pkg/features registers
+		 * EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY true since Istio 1.24, so a 503 is not retried by default).
 		 */
 		public static final Retry ISTIO_DEFAULT = new Retry(2, null,
 				List.of("connect-failure", "refused-stream", "unavailable", "cancelled", "retriable-status-codes"),
-				List.of(503), true);
+				List.of(), true, null);
 
 		public Retry {
 			retryOn = List.copyOf(retryOn);
@@ -154,7 +158,8 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 			on = conditions;
 			codes = statuses;
 		}
-		return new Retry(in.getAttempts(), duration(in.getPerTryTimeout(), "retries.perTryTimeout"), on, codes, false);
+		return new Retry(in.getAttempts(), duration(in.getPerTryTimeout(), "retries.perTryTimeout"), on, codes, false,
+				duration(in.getBackoff(), "retries.backoff"));
 	}
 
 	/**
@@ -228,19 +233,23 @@ public record RoutePolicy(Delay delay, Abort abort, Duration timeout, Retry retr
 			out.add("fault abort " + abort.httpStatus() + " on " + pct(abort.percent()) + " of requests");
 		}
 		out.add(timeout == null ? "timeout: none" : "timeout " + text(timeout));
-		if (retries == null) {
-			out.add("retries: off (attempts 0)");
-		}
-		else {
-			out.add("retries " + retries.attempts() + " on " + String.join(",", retries.retryOn())
-					+ (retries.statusCodes().isEmpty() ? "" : " " + retries.statusCodes())
-					+ (retries.perTryTimeout() == null ? "" : ", per try " + text(retries.perTryTimeout()))
-					+ (retries.istioDefault() ? " (Istio's default)" : ""));
-		}
+		out.add(retriesLine());
 		for (Mirror m : mirrors) {
 			out.add("mirror " + pct(m.percent()) + " to " + m.host() + (m.subset().isEmpty() ? "" : " subset " + m.subset()));
 		}
 		return out;
+	}
+
+	/** The retries in one line, e.g. {@code retries 2 on connect-failure,... (Istio's default)}. */
+	public String retriesLine() {
+		if (retries == null) {
+			return "retries: off (attempts 0)";
+		}
+		return "retries " + retries.attempts() + " on " + String.join(",", retries.retryOn())
+				+ (retries.statusCodes().isEmpty() ? "" : " " + retries.statusCodes())
+				+ (retries.perTryTimeout() == null ? "" : ", per try " + text(retries.perTryTimeout()))
+				+ (retries.backoff() == null ? "" : ", back-off " + text(retries.backoff()))
+				+ (retries.istioDefault() ? " (Istio's default)" : "");
 	}
 
 	private static String pct(double percent) {

@@ -18,18 +18,24 @@ public final class ExpectationReader {
 	private ExpectationReader() {
 	}
 
+	private static String firstLine(String message) {
+		return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
+	}
+
 	public static Expectation read(Path file) {
 		try {
 			Expectation expectation = YAML.readValue(file.toFile(), Expectation.class);
 			for (ExpectedRequest request : expectation.requests()) {
-				if (request.shares().isEmpty()) {
-					throw new ManifestException(file + ": request '" + request.name() + "' names neither chain nor shares");
+				if (request.shares().isEmpty() && request.statuses() == null) {
+					throw new ManifestException(file + ": request '" + request.name() + "' names neither chain nor shares nor statuses");
 				}
 			}
 			return expectation;
 		}
 		catch (IOException ex) {
-			throw new ManifestException(file + ": " + ex.getMessage(), ex);
+			// a key's own check (statuses, latency) says what is wrong in one line
+			Throwable cause = ex.getCause() instanceof IllegalArgumentException bad ? bad : ex;
+			throw new ManifestException(file + ": " + firstLine(cause.getMessage()), ex);
 		}
 	}
 

@@ -20,14 +20,22 @@ import io.graychain.meshlab.route.HttpRequest;
  * @param query query parameters
  * @param chain the one chain that must answer, e.g. {@code appa:v2 > appb:v2}
  * @param shares the exact percentage of each chain, for weighted rules
+ * @param statuses the final statuses at the entry and their shares, or null
+ * @param latency bounds on each request's time at the entry, or null
  * @param seenBy the percent of these requests each version's own metrics count (a mirror's copies too)
  */
 public record ExpectedRequest(@JsonProperty(required = true) String name, @JsonProperty(required = true) String entry,
 		@JsonProperty(required = true) String host, String path, Map<String, String> headers, Map<String, String> cookies,
-		Map<String, String> query, String chain, Map<String, BigDecimal> shares, SeenBy seenBy) {
+		Map<String, String> query, String chain, Map<String, BigDecimal> shares, ExpectedStatuses statuses,
+		LatencyBounds latency, SeenBy seenBy) {
 
 	/** The entry that names the ingress gateway. */
 	public static final String GATEWAY = "gateway";
+
+	public ExpectedRequest(String name, String entry, String host, String path, Map<String, String> headers,
+			Map<String, String> cookies, Map<String, String> query, String chain, Map<String, BigDecimal> shares) {
+		this(name, entry, host, path, headers, cookies, query, chain, shares, null, null, SeenBy.NONE);
+	}
 
 	public ExpectedRequest {
 		if (chain != null && shares != null) {
@@ -39,11 +47,6 @@ public record ExpectedRequest(@JsonProperty(required = true) String name, @JsonP
 		query = query == null ? Map.of() : new LinkedHashMap<>(query);
 		shares = chain != null ? Map.of(chain, BigDecimal.valueOf(100)) : shares == null ? Map.of() : new LinkedHashMap<>(shares);
 		seenBy = seenBy == null ? SeenBy.NONE : seenBy;
-	}
-
-	public ExpectedRequest(String name, String entry, String host, String path, Map<String, String> headers,
-			Map<String, String> cookies, Map<String, String> query, String chain, Map<String, BigDecimal> shares) {
-		this(name, entry, host, path, headers, cookies, query, chain, shares, SeenBy.NONE);
 	}
 
 	/** The request as it leaves the client. */

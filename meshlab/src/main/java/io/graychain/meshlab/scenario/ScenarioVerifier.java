@@ -66,10 +66,17 @@ public final class ScenarioVerifier {
 	public Verification verify(String name, MeshConfig config, Expectation expectation) {
 		RouteEngine engine = new RouteEngine(config);
 		ChainWalker walker = new ChainWalker(engine, calls);
+		OutcomePredictor outcomes = new OutcomePredictor(engine, calls, expectation.environment());
 		List<RequestCheck> checks = new ArrayList<>();
 		for (ExpectedRequest request : expectation.requests()) {
-			ChainShares actual = walker.walk(request.toRequest(), source(engine, request));
-			checks.add(new RequestCheck(request, actual, problems(request, actual, expectation.crossedChains())));
+			Source source = source(engine, request);
+			ChainShares actual = walker.walk(request.toRequest(), source);
+			List<String> problems = new ArrayList<>(request.shares().isEmpty() ? List.of()
+					: problems(request, actual, expectation.crossedChains()));
+			if (request.statuses() != null || request.latency() != null) {
+				problems.addAll(OutcomeCheck.problems(request, outcomes.predict(request.toRequest(), source)));
+			}
+			checks.add(new RequestCheck(request, actual, problems));
 		}
 		return new Verification(name, checks);
 	}

@@ -55,4 +55,43 @@ class ExpectationReaderTest {
 				"""))).hasMessageContaining("both");
 	}
 
+	@Test
+	void readsStatusesWithSomeAndLatencyBoundsAndARequestWithStatusesAlone() throws Exception {
+		Expectation expectation = ExpectationReader.read(write("""
+				goal: Test.
+				environment: {product-v2: {GRAYCHAIN_MISBEHAVE_ERROR_PERCENT: "30"}}
+				requests:
+				  - name: aborted
+				    entry: gateway
+				    host: appa.graychain.local
+				    statuses: {"200": 80, "503": some}
+				    latency: {atLeast: 1500ms, below: 2s}
+				"""));
+		ExpectedRequest request = expectation.requests().get(0);
+		assertThat(request.statuses().shares()).containsEntry(200, new BigDecimal("80"));
+		assertThat(request.statuses().some()).containsExactly(503);
+		assertThat(request.statuses().single()).isFalse();
+		assertThat(request.latency().atLeast()).isEqualTo(java.time.Duration.ofMillis(1500));
+		assertThat(request.latency().holds(java.time.Duration.ofMillis(1999))).isTrue();
+		assertThat(request.latency().holds(java.time.Duration.ofSeconds(2))).isFalse();
+		assertThat(expectation.environment()).containsKey("product-v2");
+	}
+
+	@Test
+	void badStatusesAndLatencyAreOneLineErrors() throws Exception {
+		String head = "goal: x\nrequests: [{name: a, entry: gateway, host: h, ";
+		assertThatThrownBy(() -> ExpectationReader.read(write(head + "statuses: {\"200\": 90}}]\n")))
+			.isInstanceOf(ManifestException.class).hasMessageEndingWith("statuses: the shares add up to 90%, not 100%");
+		assertThatThrownBy(() -> ExpectationReader.read(write(head + "statuses: {\"2000\": 100}}]\n")))
+			.hasMessageContaining("'2000' is no HTTP status");
+		assertThatThrownBy(() -> ExpectationReader.read(write(head + "statuses: {\"200\": many}}]\n")))
+			.hasMessageContaining("'many' for 200 is neither a percentage nor 'some'");
+		assertThatThrownBy(() -> ExpectationReader.read(write(head + "chain: a:v1, latency: {atLeast: soon}}]\n")))
+			.hasMessageContaining("atLeast 'soon' is no duration");
+		assertThatThrownBy(() -> ExpectationReader.read(write(head + "chain: a:v1, latency: {atLeast: 2s, below: 1s}}]\n")))
+			.hasMessageContaining("atLeast 2s is not below 1s");
+		assertThatThrownBy(() -> ExpectationReader.read(write(head + "chain: a:v1, latency: {atMost: 2s}}]\n")))
+			.hasMessageContaining("latency: give atLeast, below or both");
+	}
+
 }

@@ -104,7 +104,8 @@ public final class EngineRouter implements Router {
 		}
 		RoutePolicy policy = decision.policy();
 		return Routed.to(endpoint.get(), decision.reason()).withShadows(policy, mirrors(current, decision, policy, caller))
-			.with(new Peers(caller, peer(workload), service)).through(cluster(current, picked.get(), service));
+			.with(new Peers(caller, peer(workload), service)).through(cluster(current, picked.get(), service))
+			.withHosts(List.copyOf(endpointsByWorkload.getOrDefault(workload.name(), List.of())));
 	}
 
 	/**

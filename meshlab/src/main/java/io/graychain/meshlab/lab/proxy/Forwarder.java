@@ -19,6 +19,9 @@ import java.util.function.Consumer;
 
 import io.graychain.meshlab.lab.http.LabThreads;
 import io.graychain.meshlab.lab.http.LocalReply;
+import io.graychain.meshlab.route.RetryOn;
+import io.graychain.meshlab.route.RoutePolicy;
+import org.eclipse.jetty.client.ByteBufferRequestContent;
 import org.eclipse.jetty.client.DuplexConnectionPool;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Result;
@@ -33,6 +36,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 import static io.graychain.meshlab.lab.http.Causes.causedBy;
 
@@ -52,11 +56,20 @@ public final class Forwarder implements AutoCloseable {
 
 	static final String RESET = "upstream connect error or disconnect/reset before headers. reset reason: ";
 
+	/**
+	 * The largest request body buffered to be replayed on a retry: Envoy's default connection buffer
+	 * limit, 1 MiB (envoy/config/listener/v3/listener.proto per_connection_buffer_limit_bytes), which
+	 * bounds the router's retry buffer.
+	 */
+	static final int RETRY_BUFFER_LIMIT = 1024 * 1024;
+
 	private final HttpClient client;
 
 	private final Duration timeout;
 
 	private final PoolLimits defaults;
+
+	private final Scheduler scheduler;
 
 	private final ConcurrentMap<Integer, PoolLimits> limitsByPort = new ConcurrentHashMap<>();
 
@@ -69,6 +82,7 @@ public final class Forwarder implements AutoCloseable {
 	public Forwarder(LabThreads threads, Duration timeout, PoolLimits defaults) {
 		this.timeout = timeout;
 		this.defaults = defaults;
+		this.scheduler = threads.scheduler();
 		ClientConnector connector = new ClientConnector();
 		connector.setExecutor(threads.pool());
 		connector.setScheduler(threads.scheduler());
@@ -123,10 +137,60 @@ public final class Forwarder implements AutoCloseable {
 	/**
 	 * As {@link #forward(Endpoint, String, HttpFields, Request, Response, Callback)}, bounded by the
 	 * route's {@code timeout} when it sets one (else the forwarder's own, the lab's ceiling), and
-	 * noting on {@code outcome} the pod and the flags of a failure (UT, UF, UC, UO).
+	 * noting on {@code outcome} the pod and the flags of a failure (UT, UF, UC, UO). One try, no retries.
 	 */
 	public void forward(Endpoint endpoint, String pathAndQuery, HttpFields headers, Request in, Response out, Callback callback,
 			Duration routeTimeout, RequestOutcome outcome) {
+		attempt(endpoint, in.getMethod(), pathAndQuery, headers, hasBody(in, headers) ? new Body(in, outcome) : null,
+				routeTimeout == null ? timeout : routeTimeout, out, callback, outcome, null);
+	}
+
+	/**
+	 * Sends the request where {@code routed} says, with its route's timeout and retries ({@link Tries}).
+	 * A body is replayed on a retry only when it was buffered: one of known length up to
+	 * {@link #RETRY_BUFFER_LIMIT} is read whole first; a longer one, or one of unknown length, streams
+	 * with retries off, as Envoy's router gives up on retries past its buffer limit
+	 * (router.cc Filter::decodeData, {@code retry_or_shadow_abandoned}).
+	 */
+	public void forward(Routed routed, String pathAndQuery, HttpFields headers, Request in, Response out, Callback callback,
+			RequestOutcome outcome) {
+		RoutePolicy.Retry retry = routed.policy().retries();
+		if (!hasBody(in, headers)) {
+			new Tries(this, routed, in.getMethod(), pathAndQuery, headers, null, retry, out, callback, outcome, scheduler, timeout)
+				.start();
+			return;
+		}
+		long length = in.getLength();
+		if (retry == null || length < 0 || length > RETRY_BUFFER_LIMIT) {
+			Body streamed = new Body(in, outcome);
+			new Tries(this, routed, in.getMethod(), pathAndQuery, headers, () -> streamed, null, out, callback, outcome, scheduler,
+					timeout).start();
+			return;
+		}
+		String type = in.getHeaders().get(HttpHeader.CONTENT_TYPE);
+		Content.Source.asByteBufferAsync(in, RETRY_BUFFER_LIMIT).whenComplete((buffer, failure) -> {
+			if (failure != null) {
+				callback.failed(failure);
+				return;
+			}
+			outcome.received(buffer.remaining());
+			new Tries(this, routed, in.getMethod(), pathAndQuery, headers,
+					() -> new ByteBufferRequestContent(type, buffer.asReadOnlyBuffer()), retry, out, callback, outcome, scheduler,
+					timeout).start();
+		});
+	}
+
+	private static boolean hasBody(Request in, HttpFields headers) {
+		return in.getLength() > 0 || headers.contains(HttpHeader.TRANSFER_ENCODING);
+	}
+
+	/**
+	 * One try to {@code endpoint}, bounded by {@code bound}; {@code tries} (or null for a single try)
+	 * decides at the reply's headers or at a failure whether the request is tried again.
+	 */
+	void attempt(Endpoint endpoint, String method, String pathAndQuery, HttpFields headers,
+			org.eclipse.jetty.client.Request.Content body, Duration bound, Response out, Callback callback,
+			RequestOutcome outcome, Tries tries) {
 		outcome.upstreamHost(endpoint.pod() + " 127.0.0.1:" + endpoint.port());
 		AtomicInteger count = inFlight.computeIfAbsent(endpoint.port(), p -> new AtomicInteger());
 		if (count.incrementAndGet() > limits(endpoint.port()).admitted()) {
@@ -136,15 +200,28 @@ public final class Forwarder implements AutoCloseable {
 			LocalReply.send(out, callback, 503, RESET + "overflow");
 			return;
 		}
-		Duration bound = routeTimeout == null ? timeout : routeTimeout;
 		org.eclipse.jetty.client.Request request = newRequest(endpoint.port(), pathAndQuery)
-			.method(in.getMethod())
+			.method(method)
 			.timeout(bound.toMillis(), TimeUnit.MILLISECONDS)
 			.headers(h -> copy(headers, h));
-		if (in.getLength() > 0 || headers.contains(HttpHeader.TRANSFER_ENCODING)) {
-			request.body(new Body(in, outcome));
+		if (body != null) {
+			request.body(body);
 		}
-		request.send(new Relay(endpoint, out, callback, count, outcome));
+		request.send(new Relay(endpoint, out, callback, count, outcome, tries));
+	}
+
+	/** Why a try failed, as the router's reset reason: a timeout, an overflow, a connection failure, else a reset. */
+	static RetryOn.Reset reset(Throwable failure) {
+		if (causedBy(failure, TimeoutException.class)) {
+			return RetryOn.Reset.PER_TRY_TIMEOUT;
+		}
+		if (causedBy(failure, RejectedExecutionException.class)) {
+			return RetryOn.Reset.OVERFLOW;
+		}
+		if (causedBy(failure, ConnectException.class)) {
+			return RetryOn.Reset.CONNECT_FAILURE;
+		}
+		return RetryOn.Reset.REMOTE_RESET;
 	}
 
 	/**
@@ -323,8 +400,11 @@ public final class Forwarder implements AutoCloseable {
 
 		private final CompletableFuture<Void> lastWrite = new CompletableFuture<>();
 
-		Relay(Endpoint endpoint, Response out, Callback callback, AtomicInteger count, RequestOutcome outcome) {
+		private final Tries tries;
+
+		Relay(Endpoint endpoint, Response out, Callback callback, AtomicInteger count, RequestOutcome outcome, Tries tries) {
 			this.endpoint = endpoint;
+			this.tries = tries;
 			this.outcome = outcome;
 			this.out = out;
 			this.callback = callback;
@@ -332,12 +412,13 @@ public final class Forwarder implements AutoCloseable {
 		}
 
 		@Override
-		public void onBegin(org.eclipse.jetty.client.Response response) {
-			out.setStatus(response.getStatus());
-		}
-
-		@Override
 		public void onHeaders(org.eclipse.jetty.client.Response response) {
+			if (tries != null && tries.retryReply(response.getStatus(), response.getHeaders())) {
+				// the router drops a reply it retries: nothing of it reaches the client
+				response.abort(new Tries.Retrying());
+				return;
+			}
+			out.setStatus(response.getStatus());
 			Set<String> named = connectionNamed(response.getHeaders());
 			for (HttpField field : response.getHeaders()) {
 				String name = field.getLowerCaseName();
@@ -390,17 +471,21 @@ public final class Forwarder implements AutoCloseable {
 				callback.failed(failure);
 				return;
 			}
+			RetryOn.Reset reason = reset(failure);
+			if (tries != null && tries.retryFailure(failure, reason)) {
+				return;
+			}
 			out.reset();
-			if (causedBy(failure, TimeoutException.class)) {
+			if (reason == RetryOn.Reset.PER_TRY_TIMEOUT) {
 				outcome.flag(ResponseFlag.UPSTREAM_REQUEST_TIMEOUT);
 				LocalReply.send(out, callback, 504, "upstream request timeout");
 			}
-			else if (causedBy(failure, RejectedExecutionException.class)) {
+			else if (reason == RetryOn.Reset.OVERFLOW) {
 				outcome.flag(ResponseFlag.UPSTREAM_OVERFLOW);
 				out.getHeaders().put("x-envoy-overflow", "true");
 				LocalReply.send(out, callback, 503, RESET + "overflow");
 			}
-			else if (causedBy(failure, ConnectException.class)) {
+			else if (reason == RetryOn.Reset.CONNECT_FAILURE) {
 				outcome.flag(ResponseFlag.UPSTREAM_CONNECTION_FAILURE);
 				LocalReply.send(out, callback, 503, RESET + "connection failure (" + endpoint.pod() + ")");
 			}

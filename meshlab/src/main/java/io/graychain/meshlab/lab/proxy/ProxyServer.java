@@ -174,7 +174,8 @@ public final class ProxyServer implements AutoCloseable {
 		 * fault_filter.cc FaultFilter::decodeHeaders, postDelayInjection, abortWithStatus: the body
 		 * {@code fault filter abort}, flag FI); the router starts the route timeout when it has the
 		 * whole request (source/common/router/router.cc Filter::onRequestComplete), so a fault delay
-		 * never counts against the route's timeout.
+		 * never counts against the route's timeout. An abort is the fault filter's own reply: the
+		 * router never sees it, so this proxy never retries it (a proxy above may, by its own policy).
 		 */
 		private void afterFault(Routed routed, String pathAndQuery, HttpFields headers, Request request, Response response,
 				Recorded callback, RequestOutcome outcome) {
@@ -188,8 +189,7 @@ public final class ProxyServer implements AutoCloseable {
 				forwarder.mirror(shadow.endpoint(), request.getMethod(), pathAndQuery, headers,
 						done -> listener.completed(callback.shadowed(shadow, done)));
 			}
-			forwarder.forward(routed.endpoint(), pathAndQuery, headers, request, response, callback,
-					routed.policy().timeout(), outcome);
+			forwarder.forward(routed, pathAndQuery, headers, request, response, callback, outcome);
 		}
 
 		/** True for a share {@code percent} of 100 of the calls. */

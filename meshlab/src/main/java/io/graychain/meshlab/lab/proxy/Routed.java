@@ -18,9 +18,10 @@ import io.graychain.meshlab.route.RoutePolicy;
  * @param peers who calls whom, for the metrics ({@link Peers#UNKNOWN} when not known)
  * @param cluster the Envoy cluster the request goes to, as Istio names it ({@code outbound|7000|v1|product.graychain.svc.cluster.local}), or empty
  * @param shadows the {@code mirrors} with whom each copy reaches and through which cluster (for the metrics and access logs)
+ * @param hosts the pods of the picked workload, where retries go (the endpoint first)
  */
 public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers,
-		String cluster, List<Shadow> shadows) {
+		String cluster, List<Shadow> shadows, List<Endpoint> hosts) {
 
 	/** A mirrored copy's destination: the pod, who answers it, and the cluster it is sent through. */
 	public record Shadow(Endpoint endpoint, Peers peers, String cluster) {
@@ -40,10 +41,11 @@ public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy p
 		cluster = cluster == null ? "" : cluster;
 		shadows = shadows == null || shadows.size() != mirrors.size()
 				? mirrors.stream().map(m -> new Shadow(m, Peers.UNKNOWN, "")).toList() : List.copyOf(shadows);
+		hosts = hosts == null || hosts.isEmpty() ? (endpoint == null ? List.of() : List.of(endpoint)) : List.copyOf(hosts);
 	}
 
 	public Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers) {
-		this(endpoint, status, reason, policy, mirrors, peers, "", List.of());
+		this(endpoint, status, reason, policy, mirrors, peers, "", List.of(), List.of());
 	}
 
 	public static Routed to(Endpoint endpoint, String reason) {
@@ -56,23 +58,28 @@ public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy p
 
 	/** This routing with the deciding route's policy and the pods it mirrors to. */
 	public Routed with(RoutePolicy policy, List<Endpoint> mirrors) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, List.of());
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, List.of(), hosts);
 	}
 
 	/** This routing with the deciding route's policy and its mirrored copies' destinations. */
 	public Routed withShadows(RoutePolicy policy, List<Shadow> shadows) {
 		return new Routed(endpoint, status, reason, policy, shadows.stream().map(Shadow::endpoint).toList(), peers, cluster,
-				shadows);
+				shadows, hosts);
 	}
 
 	/** The same decision, with who calls whom. */
 	public Routed with(Peers peers) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows, hosts);
 	}
 
 	/** The same decision, sent through Envoy's {@code cluster}. */
 	public Routed through(String cluster) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows, hosts);
+	}
+
+	/** The same decision, with the pods a retry may go to (the workload's pods). */
+	public Routed withHosts(List<Endpoint> hosts) {
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows, hosts);
 	}
 
 	public boolean routed() {

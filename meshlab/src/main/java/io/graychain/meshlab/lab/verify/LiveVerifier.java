@@ -60,7 +60,9 @@ public final class LiveVerifier {
 
 	public LiveReport verify(String scenario, Expectation expectation) {
 		long weightedChains = expectation.requests().stream().filter(r -> r.shares().size() > 1)
-			.mapToLong(r -> r.shares().size()).sum() + SeenByCheck.drawn(expectation);
+			.mapToLong(r -> r.shares().size()).sum() + SeenByCheck.drawn(expectation)
+				+ expectation.requests().stream().filter(r -> r.statuses() != null && !r.statuses().single())
+					.mapToLong(r -> r.statuses().shares().size()).sum();
 		double alphaEach = settings.alpha() / Math.max(1, weightedChains);
 		boolean noCrossing = expectation.crossedChains() == Expectation.CrossedChains.FORBIDDEN;
 		List<LiveReport.Result> results = new ArrayList<>();
@@ -72,7 +74,7 @@ public final class LiveVerifier {
 							+ " sidecar; on a cluster, scripts/verify --cluster sends it from the workload's pod)")));
 					continue;
 				}
-				boolean weighted = request.shares().size() > 1;
+				boolean weighted = request.shares().size() > 1 || (request.statuses() != null && !request.statuses().single());
 				try {
 					Map<String, Long> before = seenBy.before(request);
 					int n = weighted ? settings.samples() : settings.repeats();
@@ -96,15 +98,19 @@ public final class LiveVerifier {
 		Map<String, Integer> counts = sample.counts();
 		int n = counts.values().stream().mapToInt(Integer::intValue).sum();
 		List<String> lines = new ArrayList<>();
-		boolean ok = true;
+		boolean ok = OutcomeLines.statuses(request, sample, weighted ? alphaEach : 0, lines);
+		ok &= OutcomeLines.latency(request, sample, lines);
+		if (request.shares().isEmpty()) {
+			return new LiveReport.Result(title(request), ok ? LiveReport.Outcome.OK : LiveReport.Outcome.FAIL, lines);
+		}
 		for (Map.Entry<String, BigDecimal> expected : request.shares().entrySet()) {
 			int count = counts.getOrDefault(expected.getKey(), 0);
 			double p = expected.getValue().doubleValue() / 100;
-			AcceptanceInterval interval = AcceptanceInterval.of(n, p, weighted ? alphaEach : 0);
+			AcceptanceInterval interval = AcceptanceInterval.of(n, p, request.shares().size() > 1 ? alphaEach : 0);
 			boolean fine = interval.accepts(count);
 			ok &= fine;
 			lines.add(String.format("%s %-50s %4d/%d = %5.1f%%  expected %s%%%s", fine ? " " : "x", expected.getKey(), count, n,
-					100.0 * count / n, expected.getValue().toPlainString(), weighted ? ", accepted " + interval.percentRange() : ""));
+					100.0 * count / n, expected.getValue().toPlainString(), request.shares().size() > 1 ? ", accepted " + interval.percentRange() : ""));
 		}
 		for (Map.Entry<String, Integer> seen : counts.entrySet()) {
 			if (!request.shares().containsKey(seen.getKey())) {

@@ -1,6 +1,8 @@
 package io.graychain.meshlab.lab.verify;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +39,21 @@ public final class Sampler implements AutoCloseable {
 
 	/**
 	 * What answered: the count of each chain, most frequent first, and for each reply that was no
-	 * chain (an error) the first body that came with it.
+	 * chain (an error) the first body that came with it; the count of each final status; each
+	 * request's time, where it was measured here (not for requests sent from a pod).
 	 */
-	public record Sample(Map<String, Integer> counts, Map<String, String> errors) {
+	public record Sample(Map<String, Integer> counts, Map<String, String> errors, Map<Integer, Integer> statuses,
+			List<Duration> times) {
+
+		public Sample(Map<String, Integer> counts, Map<String, String> errors) {
+			this(counts, errors, Map.of(), List.of());
+		}
+
+		public Sample {
+			statuses = Map.copyOf(statuses);
+			times = List.copyOf(times);
+		}
+
 	}
 
 	/**
@@ -53,10 +67,12 @@ public final class Sampler implements AutoCloseable {
 		String target = Sender.pathAndQuery(request.path(), request.query());
 		Map<String, String> headers = Sender.withCookies(request.headers(), request.cookies());
 		Map<String, Integer> total = new LinkedHashMap<>();
+		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+		List<Duration> took = Collections.synchronizedList(new ArrayList<>());
 		if (sender.fromPod(request.entry())) {
 			sender.pods().send(request.entry(), request.host(), target, headers, times)
-				.forEach(reply -> count(reply, total, errors));
-			return sorted(total, errors);
+				.forEach(reply -> count(reply, total, errors, statuses));
+			return sorted(total, errors, statuses, took);
 		}
 		List<Future<Map<String, Integer>>> parts = new ArrayList<>();
 		for (int worker = 0; worker < concurrency; worker++) {
@@ -64,7 +80,10 @@ public final class Sampler implements AutoCloseable {
 			parts.add(pool.submit(() -> {
 				Map<String, Integer> counts = new LinkedHashMap<>();
 				for (int i = 0; i < share; i++) {
-					count(sender.send(request.entry(), request.host(), target, headers), counts, errors);
+					long started = System.nanoTime();
+					OneShotHttp.Reply reply = sender.send(request.entry(), request.host(), target, headers);
+					took.add(Duration.ofNanos(System.nanoTime() - started));
+					count(reply, counts, errors, statuses);
 				}
 				return counts;
 			}));
@@ -85,11 +104,13 @@ public final class Sampler implements AutoCloseable {
 				throw new IllegalStateException("interrupted", ex);
 			}
 		}
-		return sorted(total, errors);
+		return sorted(total, errors, statuses, took);
 	}
 
 	/** Counts the chain of {@code reply}; for the first reply that was no chain of its kind, keeps its body. */
-	private static void count(OneShotHttp.Reply reply, Map<String, Integer> counts, Map<String, String> errors) {
+	private static void count(OneShotHttp.Reply reply, Map<String, Integer> counts, Map<String, String> errors,
+			Map<Integer, Integer> statuses) {
+		statuses.merge(reply.status(), 1, Integer::sum);
 		ChainLine chain = ChainLine.of(reply);
 		counts.merge(chain.text(), 1, Integer::sum);
 		if (chain.hops().isEmpty()) {
@@ -97,11 +118,12 @@ public final class Sampler implements AutoCloseable {
 		}
 	}
 
-	private static Sample sorted(Map<String, Integer> total, Map<String, String> errors) {
+	private static Sample sorted(Map<String, Integer> total, Map<String, String> errors, Map<Integer, Integer> statuses,
+			List<Duration> took) {
 		Map<String, Integer> sorted = new LinkedHashMap<>();
 		total.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
 			.forEach(e -> sorted.put(e.getKey(), e.getValue()));
-		return new Sample(sorted, errors);
+		return new Sample(sorted, errors, statuses, took);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.lab.client.PodSender;
@@ -79,6 +80,9 @@ public final class VerifyCommand implements Callable<Integer> {
 		TargetOptions.Target target = targetOptions.target(pods, () -> overlayLanes(repo.resolve(overlay)));
 		LiveVerifier.Settings settings = new LiveVerifier.Settings(samples, repeat, alpha, concurrency);
 		out.println(scenario.name() + ": " + scenario.expectation().goal());
+		scenario.expectation().environment().forEach((deployment, env) -> out.println("  expects " + deployment + " with "
+				+ env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
+				+ " (scripts/lab set-env, kubectl set env; see the scenario's README)"));
 		LiveVerifier verifier = targetOptions.lab()
 				? new LiveVerifier(target.sender(), target.lanes(), settings,
 						new PodMetrics(targetOptions.location().client()::pods, targetOptions.timeout()), null)

@@ -22,7 +22,9 @@ import io.graychain.meshlab.lab.proxy.Endpoint;
  * A pod for the proxies' tests, on loopback: {@code /echo...} answers {@code <pod> <method> <target>
  * host=<host> x-request-id=<id>}; {@code /count} reads the body as it comes (counting into
  * {@link #received()}) and answers its size; {@code /hold} waits until {@link #release()} (counted in {@link #holding()});
- * {@code /stream} writes 1 MiB, waits until {@link #release()}, then writes 1 MiB more.
+ * {@code /stream} writes 1 MiB, waits until {@link #release()}, then writes 1 MiB more;
+ * {@code /status/<code>} answers that status. After {@link #failNext(int, int)} the next requests,
+ * whatever their path, answer that status without reading their body.
  */
 public final class FakePod implements AutoCloseable {
 
@@ -41,6 +43,10 @@ public final class FakePod implements AutoCloseable {
 	private final CountDownLatch release = new CountDownLatch(1);
 
 	private final java.util.List<String> hosts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private final AtomicInteger failing = new AtomicInteger();
+
+	private volatile int failStatus = 500;
 
 	public FakePod(String name) {
 		this.name = name;
@@ -73,6 +79,12 @@ public final class FakePod implements AutoCloseable {
 		return hosts;
 	}
 
+	/** The next {@code count} requests answer {@code status}. */
+	public void failNext(int count, int status) {
+		failStatus = status;
+		failing.set(count);
+	}
+
 	public void release() {
 		release.countDown();
 	}
@@ -81,7 +93,13 @@ public final class FakePod implements AutoCloseable {
 		try (exchange) {
 			String path = exchange.getRequestURI().getRawPath();
 			hosts.add(String.valueOf(exchange.getRequestHeaders().getFirst("Host")));
-			if (path.startsWith("/count")) {
+			if (failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+				exchange.sendResponseHeaders(failStatus, -1);
+			}
+			else if (path.startsWith("/status/")) {
+				exchange.sendResponseHeaders(Integer.parseInt(path.substring("/status/".length())), -1);
+			}
+			else if (path.startsWith("/count")) {
 				byte[] buffer = new byte[64 * 1024];
 				InputStream in = exchange.getRequestBody();
 				for (int n; (n = in.read(buffer)) > 0;) {

@@ -76,7 +76,7 @@ class SeenByCheckTest {
 	}
 
 	private static ExpectedRequest request(Map<String, BigDecimal> seenBy) {
-		return new ExpectedRequest("r", "gateway", "product.graychain.local", "/product", null, null, null, "product:v1", null,
+		return new ExpectedRequest("r", "gateway", "product.graychain.local", "/product", null, null, null, "product:v1", null, null, null,
 				new SeenBy(new java.util.LinkedHashMap<>(seenBy)));
 	}
 
