@@ -15,7 +15,8 @@ import io.graychain.meshlab.mesh.ReadProblem;
 public final class Analyzer {
 
 	private static final List<Check> CHECKS = List.of(new DestinationCheck(), new WeightCheck(), new RouteOrderCheck(),
-			new MatchCheck(), new DelegateCheck(), new HostConflictCheck(), new CookieMatchCheck(), new WildcardHostCheck(), new ShadowedRouteCheck(), new NotFollowedCheck(), new PolicyCheck());
+			new MatchCheck(), new DelegateCheck(), new HostConflictCheck(), new CookieMatchCheck(), new WildcardHostCheck(), new ShadowedRouteCheck(), new NotFollowedCheck(), new PolicyCheck(),
+			new TrafficPolicyCheck());
 
 	private Analyzer() {
 	}
