@@ -56,13 +56,15 @@ public record TrafficPolicy(ConnectionPool connectionPool, OutlierDetection outl
 		}
 
 		/**
-		 * Requests one HTTP/1.1 proxy lets through at once: each connection carries one request, so
-		 * past {@code maxConnections} a request waits, and past the pending limit it overflows; never
-		 * more than {@code maxRequests} (envoy source/common/conn_pool/conn_pool_base.cc
-		 * ConnPoolImplBase::newStreamImpl: pendingRequests().canCreate(), requests().canCreate()).
+		 * Requests one HTTP/1.1 proxy lets through to the cluster at once, in flight or waiting:
+		 * each connection carries one request; while a connection can be made a request past
+		 * {@code maxRequests} overflows, else it waits for a connection while fewer than
+		 * {@code maxPendingRequests} wait (envoy source/common/conn_pool/conn_pool_base.cc
+		 * ConnPoolImplBase::newStreamImpl: pendingRequests().canCreate(); attachStreamToClient:
+		 * requests().canCreate()).
 		 */
 		public long admitted() {
-			return Math.min(maxRequests, maxConnections + maxPendingRequests);
+			return maxRequests < maxConnections ? maxRequests : maxConnections + maxPendingRequests;
 		}
 
 		private static long positive(Integer value, long unset) {

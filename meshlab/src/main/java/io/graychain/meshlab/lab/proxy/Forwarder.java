@@ -129,9 +129,7 @@ public final class Forwarder implements AutoCloseable {
 		AtomicInteger count = inFlight.computeIfAbsent(endpoint.port(), p -> new AtomicInteger());
 		if (count.incrementAndGet() > limits(endpoint.port()).admitted()) {
 			count.decrementAndGet();
-			outcome.flag(ResponseFlag.UPSTREAM_OVERFLOW);
-			out.getHeaders().put("x-envoy-overflow", "true");
-			LocalReply.send(out, callback, 503, RESET + "overflow");
+			overflow(out, callback, outcome);
 			return;
 		}
 		Duration bound = routeTimeout == null ? timeout : routeTimeout;
@@ -143,6 +141,17 @@ public final class Forwarder implements AutoCloseable {
 			request.body(new Body(in));
 		}
 		request.send(new Relay(endpoint, out, callback, count, outcome));
+	}
+
+	/**
+	 * Envoy's reply to a request its circuit breakers refuse: 503, {@code x-envoy-overflow: true},
+	 * flag UO (envoy source/common/router/router.cc Filter::onUpstreamAbort with
+	 * UpstreamOverflow, reached from onPoolFailure on PoolFailureReason::Overflow).
+	 */
+	static void overflow(Response out, Callback callback, RequestOutcome outcome) {
+		outcome.flag(ResponseFlag.UPSTREAM_OVERFLOW);
+		out.getHeaders().put("x-envoy-overflow", "true");
+		LocalReply.send(out, callback, 503, RESET + "overflow");
 	}
 
 	/**
@@ -333,9 +342,7 @@ public final class Forwarder implements AutoCloseable {
 				LocalReply.send(out, callback, 504, "upstream request timeout");
 			}
 			else if (causedBy(failure, RejectedExecutionException.class)) {
-				outcome.flag(ResponseFlag.UPSTREAM_OVERFLOW);
-				out.getHeaders().put("x-envoy-overflow", "true");
-				LocalReply.send(out, callback, 503, RESET + "overflow");
+				overflow(out, callback, outcome);
 			}
 			else if (causedBy(failure, ConnectException.class)) {
 				outcome.flag(ResponseFlag.UPSTREAM_CONNECTION_FAILURE);

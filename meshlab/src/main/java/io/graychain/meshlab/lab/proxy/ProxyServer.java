@@ -186,8 +186,41 @@ public final class ProxyServer implements AutoCloseable {
 			for (Endpoint mirror : routed.mirrors()) {
 				forwarder.mirror(mirror, request.getMethod(), pathAndQuery, headers);
 			}
-			forwarder.forward(routed.endpoint(), pathAndQuery, headers, request, response, callback,
-					routed.policy().timeout(), outcome);
+			UpstreamCluster cluster = routed.cluster();
+			if (cluster == null) {
+				forwarder.forward(routed.endpoint(), pathAndQuery, headers, request, response, callback,
+						routed.policy().timeout(), outcome);
+				return;
+			}
+			Callback counted = new Callback.Nested(callback) {
+
+				@Override
+				public void succeeded() {
+					done();
+					super.succeeded();
+				}
+
+				@Override
+				public void failed(Throwable failure) {
+					done();
+					super.failed(failure);
+				}
+
+				private void done() {
+					cluster.breaker().release();
+					// the lab's own pool overflowing never reached the host: not the host's error
+					if (!outcome.flags().contains(ResponseFlag.UPSTREAM_OVERFLOW)) {
+						cluster.completed(routed.endpoint(), response.getStatus());
+					}
+				}
+
+			};
+			boolean admitted = cluster.breaker().admit(() -> forwarder.forward(routed.endpoint(), pathAndQuery, headers,
+					request, response, counted, routed.policy().timeout(), outcome));
+			if (!admitted) {
+				// never reached the host: the circuit breaker answers, outlier detection does not count it
+				Forwarder.overflow(response, callback, outcome);
+			}
 		}
 
 		/** True for a share {@code percent} of 100 of the calls. */

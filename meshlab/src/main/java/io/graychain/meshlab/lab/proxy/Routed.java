@@ -16,8 +16,11 @@ import io.graychain.meshlab.route.RoutePolicy;
  * @param policy the deciding route's fault, timeout, retries and mirrors
  * @param mirrors the pods this request is mirrored to (already drawn against each mirror's percentage)
  * @param peers who calls whom, for the metrics ({@link Peers#UNKNOWN} when not known)
+ * @param cluster the cluster the endpoint belongs to, as this proxy sees it (circuit breakers and
+ *        outlier detection), or null when no DestinationRule sets either
  */
-public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers) {
+public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers,
+		UpstreamCluster cluster) {
 
 	/** The caller, the answering workload and the Service between them. */
 	public record Peers(Peer source, Peer destination, Service service) {
@@ -32,6 +35,10 @@ public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy p
 		peers = peers == null ? Peers.UNKNOWN : peers;
 	}
 
+	public Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers) {
+		this(endpoint, status, reason, policy, mirrors, peers, null);
+	}
+
 	public static Routed to(Endpoint endpoint, String reason) {
 		return new Routed(endpoint, 0, reason, RoutePolicy.NONE, List.of(), Peers.UNKNOWN);
 	}
@@ -42,12 +49,17 @@ public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy p
 
 	/** This routing with the deciding route's policy and the pods it mirrors to. */
 	public Routed with(RoutePolicy policy, List<Endpoint> mirrors) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster);
 	}
 
 	/** The same decision, with who calls whom. */
 	public Routed with(Peers peers) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster);
+	}
+
+	/** The same decision, sent through {@code cluster}'s circuit breakers and outlier detection. */
+	public Routed through(UpstreamCluster cluster) {
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster);
 	}
 
 	public boolean routed() {

@@ -42,6 +42,8 @@ public final class FakePod implements AutoCloseable {
 
 	private final java.util.List<String> hosts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+	private final AtomicInteger failWith = new AtomicInteger();
+
 	public FakePod(String name) {
 		this.name = name;
 		try {
@@ -77,11 +79,19 @@ public final class FakePod implements AutoCloseable {
 		release.countDown();
 	}
 
+	/** From now on every request is answered {@code status} (0: as usual), as a misbehaving version would. */
+	public void failWith(int status) {
+		failWith.set(status);
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getRawPath();
 			hosts.add(String.valueOf(exchange.getRequestHeaders().getFirst("Host")));
-			if (path.startsWith("/count")) {
+			if (failWith.get() != 0) {
+				exchange.sendResponseHeaders(failWith.get(), -1);
+			}
+			else if (path.startsWith("/count")) {
 				byte[] buffer = new byte[64 * 1024];
 				InputStream in = exchange.getRequestBody();
 				for (int n; (n = in.read(buffer)) > 0;) {
