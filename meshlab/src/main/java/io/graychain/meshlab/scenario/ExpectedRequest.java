@@ -20,10 +20,15 @@ import io.graychain.meshlab.route.HttpRequest;
  * @param query query parameters
  * @param chain the one chain that must answer, e.g. {@code appa:v2 > appb:v2}
  * @param shares the exact percentage of each chain, for weighted rules
+ * @param concurrency send the request with this many connections at once ({@link LoadStep}), or null
+ * @param count how many requests in all with {@code concurrency}
+ * @param statuses the share (percent, or {@code some}: at least one) of each final status at the
+ *        entry; the chain or shares then tell what the 200 replies show
  */
 public record ExpectedRequest(@JsonProperty(required = true) String name, @JsonProperty(required = true) String entry,
 		@JsonProperty(required = true) String host, String path, Map<String, String> headers, Map<String, String> cookies,
-		Map<String, String> query, String chain, Map<String, BigDecimal> shares) {
+		Map<String, String> query, String chain, Map<String, BigDecimal> shares, Integer concurrency, Integer count,
+		Map<String, String> statuses) {
 
 	/** The entry that names the ingress gateway. */
 	public static final String GATEWAY = "gateway";
@@ -37,6 +42,18 @@ public record ExpectedRequest(@JsonProperty(required = true) String name, @JsonP
 		cookies = cookies == null ? Map.of() : new LinkedHashMap<>(cookies);
 		query = query == null ? Map.of() : new LinkedHashMap<>(query);
 		shares = chain != null ? Map.of(chain, BigDecimal.valueOf(100)) : shares == null ? Map.of() : new LinkedHashMap<>(shares);
+		statuses = statuses == null ? Map.of() : new LinkedHashMap<>(statuses);
+		LoadStep.of(name, concurrency, count);
+	}
+
+	public ExpectedRequest(String name, String entry, String host, String path, Map<String, String> headers,
+			Map<String, String> cookies, Map<String, String> query, String chain, Map<String, BigDecimal> shares) {
+		this(name, entry, host, path, headers, cookies, query, chain, shares, null, null, null);
+	}
+
+	/** The load step this request is sent with, if its {@code concurrency} is set. */
+	public java.util.Optional<LoadStep> loadStep() {
+		return java.util.Optional.ofNullable(LoadStep.of(name, concurrency, count));
 	}
 
 	/** The request as it leaves the client. */

@@ -62,6 +62,10 @@ public final class LiveVerifier {
 				}
 				boolean weighted = request.shares().size() > 1;
 				try {
+					if (request.loadStep().isPresent()) {
+						results.add(LoadStepCheck.check(sender, request, request.loadStep().get(), alphaEach, title(request)));
+						continue;
+					}
 					Sampler.Sample sample = sampler.sample(request, weighted ? settings.samples() : settings.repeats());
 					results.add(check(request, sample, weighted, alphaEach, noCrossing));
 				}
