@@ -89,8 +89,7 @@ class CircuitBreakingProxyTest {
 		FakePod v1 = pod("appb-v1-0");
 		FakePod v2 = pod("appb-v2-0");
 		v2.failWith(500);
-		EngineRouter router = new EngineRouter(Mesh.of(file("appb-eject-after-two-5xx.yaml")),
-				Map.of("appb-v1", List.of(v1.endpoint()), "appb-v2", List.of(v2.endpoint())));
+		EngineRouter router = appb(file("appb-eject-after-two-5xx.yaml"), v1, v2);
 		ProxyServer sidecar = proxy("appa-v1", router);
 		int sent = 0;
 		int failed = 0;
@@ -112,12 +111,9 @@ class CircuitBreakingProxyTest {
 
 	@Test
 	void aSubsetWhoseOnlyPodIsEjectedHasNoHealthyUpstream() throws Exception {
-		FakePod v1 = pod("appb-v1-0");
 		FakePod v2 = pod("appb-v2-0");
 		v2.failWith(502);
-		EngineRouter router = new EngineRouter(Mesh.of(file("appb-v2-eject-after-one-gateway-error.yaml")),
-				Map.of("appb-v1", List.of(v1.endpoint()), "appb-v2", List.of(v2.endpoint())));
-		ProxyServer sidecar = proxy("appa-v1", router);
+		ProxyServer sidecar = proxy("appa-v1", appb(file("appb-v2-eject-after-one-gateway-error.yaml"), pod("appb-v1-0"), v2));
 		assertThat(get(sidecar, "appb:8000").status()).isEqualTo(502);
 		RawHttp.Reply none = get(sidecar, "appb:8000");
 		assertThat(none.status()).isEqualTo(503);
@@ -125,6 +121,11 @@ class CircuitBreakingProxyTest {
 		assertThat(v2.hosts()).hasSize(1);
 		awaitTrue(() -> exchanges.size() == 2);
 		assertThat(exchanges).extracting(ProxyExchange::responseFlags).containsExactly("-", "UH");
+	}
+
+	/** A router over the fixture mesh and {@code rules}, appb's v1 and v2 pods being {@code v1} and {@code v2}. */
+	private static EngineRouter appb(String rules, FakePod v1, FakePod v2) {
+		return new EngineRouter(Mesh.of(rules), Map.of("appb-v1", List.of(v1.endpoint()), "appb-v2", List.of(v2.endpoint())));
 	}
 
 	private static RawHttp.Reply get(ProxyServer sidecar, String host) {
