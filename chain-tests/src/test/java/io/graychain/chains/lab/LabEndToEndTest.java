@@ -216,6 +216,45 @@ class LabEndToEndTest {
 	}
 
 	/**
+	 * Outlier detection end to end (istio/scenarios/product-eject-failing-v2): product v2 made to fail
+	 * every request as {@code kubectl set env} would; the gateway's proxy ejects its pod after three
+	 * 5xx in a row (envoy outlier_detection_impl.cc putHttpResponseCode, ejectHost), and from then on
+	 * every shopper is answered by v1. Counted, not timed: the ejection lasts 3 minutes, far longer
+	 * than the requests that follow.
+	 */
+	@Order(3)
+	@Test
+	void aFailingV2PodIsEjectedAndShoppersSeeV1Only() {
+		assertThat(lab.apply("product-eject-failing-v2").status()).isEqualTo(200);
+		Duration rollout = Duration.ofSeconds(180);
+		assertThat(lab.client().setEnv("product-v2", List.of("GRAYCHAIN_MISBEHAVE_ERROR_PERCENT=100"), rollout))
+			.contains("GRAYCHAIN_MISBEHAVE_ERROR_PERCENT=100");
+		try {
+			Sender sender = new Sender(URI.create(lab.client().ingressUrl()), Map.of(), Duration.ofSeconds(10));
+			int failed = 0;
+			int sent = 0;
+			while (failed < 3) {
+				assertThat(sent++).as("v2 asked three times within 300 requests (each a coin toss)").isLessThan(300);
+				OneShotHttp.Reply reply = sender.send("gateway", "product.graychain.local", "/product", Map.of());
+				if (reply.status() == 500) {
+					failed++;
+				}
+				else {
+					assertThat(ChainLine.of(reply).text()).isEqualTo("product:v1");
+				}
+			}
+			for (int i = 0; i < 40; i++) {
+				assertThat(ChainLine.of(sender.send("gateway", "product.graychain.local", "/product", Map.of())).text())
+					.as("after the ejection").isEqualTo("product:v1");
+			}
+		}
+		finally {
+			lab.client().setEnv("product-v2", List.of("GRAYCHAIN_MISBEHAVE_ERROR_PERCENT-"), rollout);
+			lab.reset();
+		}
+	}
+
+	/**
 	 * Istio's standard metrics at the dashboard's {@code /stats/prometheus}, read by the canary
 	 * analysis' parser with Flagger's series selection: each request to product counted once per
 	 * version as its sidecar reports it ({@code reporter="destination"}); other hosts refused (421).

@@ -16,7 +16,7 @@ public final class Analyzer {
 
 	private static final List<Check> CHECKS = List.of(new DestinationCheck(), new WeightCheck(), new RouteOrderCheck(),
 			new MatchCheck(), new DelegateCheck(), new HostConflictCheck(), new CookieMatchCheck(), new WildcardHostCheck(), new ShadowedRouteCheck(), new NotFollowedCheck(), new PolicyCheck(),
-			new GatewayApiCheck());
+			new GatewayApiCheck(), new TrafficPolicyCheck());
 
 	private Analyzer() {
 	}

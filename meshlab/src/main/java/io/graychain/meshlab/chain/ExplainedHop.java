@@ -71,12 +71,20 @@ public record ExplainedHop(int id, int parent, String from, String host, String 
 	 * @param share the share of this hop's requests
 	 * @param status 200, or 503 when no pod answers
 	 * @param calls the hops this destination's pods send (ids)
+	 * @param trafficPolicy the DestinationRule's circuit breakers and outlier detection on this cluster
+	 *        (host or subset), one readable line each; empty when Istio's defaults apply
 	 */
 	public record Destination(String service, String subset, String workload, String app, String version, Share share,
-			int status, List<Integer> calls) {
+			int status, List<Integer> calls, List<String> trafficPolicy) {
 
 		public Destination {
 			calls = List.copyOf(calls);
+			trafficPolicy = trafficPolicy == null ? List.of() : List.copyOf(trafficPolicy);
+		}
+
+		public Destination(String service, String subset, String workload, String app, String version, Share share,
+				int status, List<Integer> calls) {
+			this(service, subset, workload, app, version, share, status, calls, List.of());
 		}
 
 	}

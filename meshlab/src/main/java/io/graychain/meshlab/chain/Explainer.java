@@ -53,7 +53,7 @@ public final class Explainer {
 				Workload w = d.workload();
 				destinations.add(new ExplainedHop.Destination(d.service(), d.subset(), w == null ? "" : w.name(),
 						w == null ? "" : w.labels().getOrDefault("app", ""), d.version(), d.share(), d.available() ? 200 : d.failStatus(),
-						below));
+						below, d.trafficPolicy().describe()));
 			}
 		}
 		hops.set(id, new ExplainedHop(id, parent, from, request.host(), pathAndQuery(request), decision.virtualHost(),

@@ -92,6 +92,7 @@ public final class ExplanationJson {
 			m.put("percent", d.share().percent());
 			m.put("status", d.status());
 			m.put("calls", d.calls());
+			m.put("trafficPolicy", d.trafficPolicy());
 			destinations.add(m);
 		});
 		out.put("destinations", destinations);

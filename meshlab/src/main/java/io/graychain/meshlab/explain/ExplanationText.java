@@ -64,6 +64,7 @@ public final class ExplanationText {
 				.append(d.status() == 200 ? d.workload() + " (app=" + d.app() + ", version=" + d.version() + ")"
 						: "no pod: " + d.status() + " no healthy upstream")
 				.append('\n');
+			d.trafficPolicy().forEach(line -> out.append(in).append("         ").append(line).append('\n'));
 			for (int below : d.calls()) {
 				hop(explanation, explanation.hops().get(below), in + "    ", out);
 			}

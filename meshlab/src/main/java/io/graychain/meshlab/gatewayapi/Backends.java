@@ -48,8 +48,9 @@ final class Backends {
 				out.add(new WeightedDestination(ref.getName(), "", null, share, 500));
 				continue;
 			}
+			// the Service's own cluster, with its DestinationRule's traffic policy, as for a VirtualService without subset
 			pods.allPods(service.get()).forEach(d -> out.add(new WeightedDestination(d.service(), "", d.workload(),
-					share.times(d.share()))));
+					share.times(d.share()), 503, d.trafficPolicy())));
 		}
 		return out.stream().anyMatch(d -> d.failStatus() != 500) ? out : List.of();
 	}

@@ -23,11 +23,14 @@ public record DestinationRuleDef(String name, String namespace, DestinationRule 
 
 	/** The labels of the named subset, if this rule defines it. */
 	public Optional<Map<String, String>> subsetLabels(String subset) {
-		return VirtualServiceDef.nonNull(spec.getSubsets()).stream()
-			.filter(s -> subset.equals(s.getName()))
-			.findFirst()
+		return subset(subset)
 			.map(Subset::getLabels)
 			.map(labels -> labels == null ? Map.<String, String>of() : labels);
+	}
+
+	/** The named subset, if this rule defines it. */
+	public Optional<Subset> subset(String name) {
+		return VirtualServiceDef.nonNull(spec.getSubsets()).stream().filter(s -> name.equals(s.getName())).findFirst();
 	}
 
 }

@@ -44,6 +44,11 @@ public final class RouteEngine {
 		this.httpRoutes = new HttpRouteEngine(config);
 	}
 
+	/** Where routes go: Services, subsets, pods, and each cluster's traffic policy. */
+	public DestinationResolver destinations() {
+		return destinations;
+	}
+
 	public MeshConfig config() {
 		return config;
 	}

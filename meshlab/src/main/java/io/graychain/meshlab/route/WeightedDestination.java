@@ -11,11 +11,26 @@ import io.graychain.meshlab.mesh.Workload;
  * @param share the exact share of requests
  * @param failStatus what the proxy answers for this share when no pod does: 503 (no healthy
  *        upstream), or 500 for a Gateway API backendRef that names no Service
+ * @param trafficPolicy the DestinationRule's circuit breakers and outlier detection for this cluster
  */
-public record WeightedDestination(String service, String subset, Workload workload, Share share, int failStatus) {
+public record WeightedDestination(String service, String subset, Workload workload, Share share, int failStatus,
+		TrafficPolicy trafficPolicy) {
+
+	public WeightedDestination {
+		trafficPolicy = trafficPolicy == null ? TrafficPolicy.ISTIO_DEFAULT : trafficPolicy;
+	}
 
 	public WeightedDestination(String service, String subset, Workload workload, Share share) {
 		this(service, subset, workload, share, 503);
+	}
+
+	public WeightedDestination(String service, String subset, Workload workload, Share share, int failStatus) {
+		this(service, subset, workload, share, failStatus, TrafficPolicy.ISTIO_DEFAULT);
+	}
+
+	/** The Envoy cluster this share goes to: the Service and the subset ({@code outbound|port|subset|host}). */
+	public String cluster() {
+		return subset.isEmpty() ? service : service + "|" + subset;
 	}
 
 	/** True when pods answer this share. */

@@ -23,18 +23,21 @@ import io.graychain.meshlab.route.HttpRequest;
  * @param statuses the final statuses at the entry and their shares, or null
  * @param latency bounds on each request's time at the entry, or null
  * @param seenBy the percent of these requests each version's own metrics count (a mirror's copies too)
+ * @param concurrency send the request with this many connections at once ({@link LoadStep}), or null;
+ *        {@code statuses} then tell the statuses under that load, the chain or shares the 200 replies
+ * @param count how many requests in all with {@code concurrency}
  */
 public record ExpectedRequest(@JsonProperty(required = true) String name, @JsonProperty(required = true) String entry,
 		@JsonProperty(required = true) String host, String path, Map<String, String> headers, Map<String, String> cookies,
 		Map<String, String> query, String chain, Map<String, BigDecimal> shares, ExpectedStatuses statuses,
-		LatencyBounds latency, SeenBy seenBy) {
+		LatencyBounds latency, SeenBy seenBy, Integer concurrency, Integer count) {
 
 	/** The entry that names the ingress gateway. */
 	public static final String GATEWAY = "gateway";
 
 	public ExpectedRequest(String name, String entry, String host, String path, Map<String, String> headers,
 			Map<String, String> cookies, Map<String, String> query, String chain, Map<String, BigDecimal> shares) {
-		this(name, entry, host, path, headers, cookies, query, chain, shares, null, null, SeenBy.NONE);
+		this(name, entry, host, path, headers, cookies, query, chain, shares, null, null, SeenBy.NONE, null, null);
 	}
 
 	public ExpectedRequest {
@@ -47,6 +50,12 @@ public record ExpectedRequest(@JsonProperty(required = true) String name, @JsonP
 		query = query == null ? Map.of() : new LinkedHashMap<>(query);
 		shares = chain != null ? Map.of(chain, BigDecimal.valueOf(100)) : shares == null ? Map.of() : new LinkedHashMap<>(shares);
 		seenBy = seenBy == null ? SeenBy.NONE : seenBy;
+		LoadStep.of(name, concurrency, count);
+	}
+
+	/** The load step this request is sent with, if its {@code concurrency} is set. */
+	public java.util.Optional<LoadStep> loadStep() {
+		return java.util.Optional.ofNullable(LoadStep.of(name, concurrency, count));
 	}
 
 	/** The request as it leaves the client. */

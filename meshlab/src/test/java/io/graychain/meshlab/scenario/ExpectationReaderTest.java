@@ -94,4 +94,27 @@ class ExpectationReaderTest {
 			.hasMessageContaining("latency: give atLeast, below or both");
 	}
 
+	@Test
+	void readsALoadStepWithStatusesAndRefusesUnboundedOnes() throws Exception {
+		ExpectedRequest request = ExpectationReader.read(write("""
+				goal: x
+				requests: [{name: a, entry: gateway, host: h, chain: "a:v1", concurrency: 20, count: 200, statuses: {"200": some, "503": 10}}]
+				""")).requests().get(0);
+		assertThat(request.loadStep()).contains(new LoadStep(20, 200));
+		assertThat(request.statuses().some()).containsExactly(200);
+		assertThat(request.statuses().shares()).containsEntry(503, new BigDecimal("10"));
+		assertThat(ExpectationReader.read(write("""
+				goal: x
+				requests: [{name: a, entry: gateway, host: h, chain: "a:v1"}]
+				""")).requests().get(0).loadStep()).isEmpty();
+		assertThatThrownBy(() -> ExpectationReader.read(write("""
+				goal: x
+				requests: [{name: a, entry: gateway, host: h, chain: "a:v1", concurrency: 65}]
+				"""))).isInstanceOf(ManifestException.class).hasMessageContaining("concurrency 65 is not within 1 to 64");
+		assertThatThrownBy(() -> ExpectationReader.read(write("""
+				goal: x
+				requests: [{name: a, entry: gateway, host: h, chain: "a:v1", concurrency: 4, count: 5000}]
+				"""))).hasMessageContaining("count 5000 is not within concurrency (4) to 2000");
+	}
+
 }

@@ -60,7 +60,7 @@ class ScenarioExpectationsTest {
 		assertThat(scenario.istioFiles()).as("YAML to apply").isNotEmpty();
 		assertThat(scenario.dir().resolve("README.md")).isRegularFile();
 		assertThat(scenario.expectation().goal()).isNotBlank().doesNotContain("\n");
-		assertThat(scenario.istioFiles()).allSatisfy(f -> assertThat(f.getFileName().toString()).startsWith("virtual-service-"));
+		assertThat(scenario.istioFiles()).allSatisfy(f -> assertThat(f.getFileName().toString()).matches("(virtual-service|destination-rule)-.+"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -130,7 +130,8 @@ class CurlLoopScriptTest {
 
 		for (String[] args : List.of(new String[] { "--url", url, "-n", "many" }, new String[] { "--url", url, "--frobnicate" },
 				new String[] { "--url", url, "-n", "2", "-H", "no colon" }, new String[] { "--url", url, "-n", "-1" },
-				new String[] { "--url", url, "--from", "product-v1", "-n", "2" })) {
+				new String[] { "--url", url, "--from", "product-v1", "-n", "2" },
+				new String[] { "--url", url, "-n", "2", "--concurrency", "65" }, new String[] { "--url", url, "--concurrency", "0" })) {
 			ScriptRun run = loop(Map.of(), args);
 
 			assertThat(run.exit()).as(run.toString()).isEqualTo(2);
@@ -139,6 +140,51 @@ class CurlLoopScriptTest {
 				.doesNotContain("Exception").doesNotContain("io.graychain");
 		}
 		assertThat(seen).isEmpty();
+	}
+
+	/**
+	 * {@code --concurrency 4}: four requests in flight at once (the stand-in holds each until four
+	 * are in), Envoy's overflow and no-healthy-upstream replies tallied with their flags, and the
+	 * statuses counted.
+	 */
+	@Test
+	void concurrencyKeepsThatManyRequestsInFlightAndTalliesOverflowsByFlag() throws Exception {
+		java.util.concurrent.CountDownLatch four = new java.util.concurrent.CountDownLatch(4);
+		AtomicInteger count = new AtomicInteger();
+		gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+		gateway.setExecutor(threads);
+		gateway.createContext("/", exchange -> {
+			try (exchange) {
+				int n = count.incrementAndGet();
+				four.countDown();
+				boolean together = four.await(20, java.util.concurrent.TimeUnit.SECONDS);
+				int status = !together ? 500 : n % 4 == 1 ? 503 : 200;
+				String text = !together ? "not four at once" : n % 8 == 1 ? "no healthy upstream"
+						: n % 4 == 1 ? "upstream connect error or disconnect/reset before headers. reset reason: overflow"
+								: "product:v1";
+				byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(status, body.length);
+				exchange.getResponseBody().write(body);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		gateway.start();
+		try {
+			ScriptRun run = loop(Map.of(), "--url", "http://127.0.0.1:" + gateway.getAddress().getPort(), "-n", "16",
+					"--concurrency", "4", "--plain");
+
+			assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+			assertThat(run.outLines().get(0)).endsWith(", 16 requests, 4 at once");
+			assertThat(run.out()).doesNotContain("HTTP 500").contains("statuses: 200 x12 503 x4")
+				.containsPattern("HTTP 503 UO +2 ").containsPattern("HTTP 503 UH +2 ");
+			assertThat(count.get()).isEqualTo(16);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 }

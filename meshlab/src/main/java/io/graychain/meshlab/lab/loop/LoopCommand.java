@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.graychain.meshlab.lab.client.ChainLine;
+import io.graychain.meshlab.lab.client.OneShotHttp;
 import io.graychain.meshlab.lab.client.PodSender;
 import io.graychain.meshlab.lab.client.Sender;
 import io.graychain.meshlab.lab.client.TargetOptions;
@@ -31,10 +34,14 @@ import picocli.CommandLine.Option;
 				"  scripts/curl-loop --host appa.graychain.local -H 'version: v2'",
 				"  scripts/curl-loop --host frontend.graychain.local --path /api/forecast -b user=tester -q city=berlin",
 				"  scripts/curl-loop --from product-v1 --host appa:8000 -n 50",
+				"  scripts/curl-loop --host product.graychain.local --path /product --concurrency 20 -n 400",
 				"  scripts/curl-loop --cluster --host appa.graychain.local --plain | sort | uniq -c" })
 public final class LoopCommand implements Callable<Integer> {
 
 	private static final long REDRAW_NANOS = 100_000_000L;
+
+	/** The most requests in flight at once: a load step on a laptop, not a load test. */
+	static final int MAX_CONCURRENCY = 64;
 
 	/** Block characters for the bars where the terminal's encoding has them, {@code #} otherwise. */
 	private static final boolean UNICODE = java.nio.charset.Charset.defaultCharset().newEncoder().canEncode('\u2588');
@@ -61,6 +68,11 @@ public final class LoopCommand implements Callable<Integer> {
 			description = "how many requests; 0 runs until Ctrl-C [GRAYCHAIN_COUNT, default: ${DEFAULT-VALUE}]")
 	int count;
 
+	@Option(names = "--concurrency", paramLabel = "N", defaultValue = "${env:GRAYCHAIN_CONCURRENCY:-1}",
+			description = "requests in flight at once, each on its own connection, 1 to " + MAX_CONCURRENCY
+					+ " (a load step for a circuit breaker) [GRAYCHAIN_CONCURRENCY, default: ${DEFAULT-VALUE}]")
+	int concurrency;
+
 	@Option(names = "--from", paramLabel = "WORKLOAD", defaultValue = "${env:GRAYCHAIN_FROM:-" + Sender.GATEWAY + "}",
 			description = "lab only: send from inside the mesh, through the sidecar of WORKLOAD (a Deployment, e.g. product-v1) [GRAYCHAIN_FROM]")
 	String from;
@@ -81,6 +93,9 @@ public final class LoopCommand implements Callable<Integer> {
 		if (count < 0) {
 			throw new IllegalArgumentException("--count needs a number of requests, 0 or more, got " + count);
 		}
+		if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+			throw new IllegalArgumentException("--concurrency needs 1 to " + MAX_CONCURRENCY + " requests in flight, got " + concurrency);
+		}
 		TargetOptions.Target target = targetOptions.target(PodSender.NONE, Set::of);
 		Sender sender = target.sender();
 		if (!sender.canSend(from)) {
@@ -99,22 +114,48 @@ public final class LoopCommand implements Callable<Integer> {
 		Thread summary = new Thread(() -> finish(tally, live, done), "loop-summary");
 		Runtime.getRuntime().addShutdownHook(summary);
 		out.println("GET " + target + " Host: " + host + " from " + from + " via " + sender.gateway()
-				+ (count > 0 ? ", " + count + " requests" : ", until interrupted (Ctrl-C)"));
-		long lastDraw = 0;
-		int drawnLines = 0;
-		for (int i = 0; count == 0 || i < count; i++) {
-			ChainLine chain = ChainLine.of(sender.send(from, host, target, sent));
-			tally.count(chain);
-			if (!live) {
-				out.println(chain.text());
+				+ (count > 0 ? ", " + count + " requests" : ", until interrupted (Ctrl-C)")
+				+ (concurrency > 1 ? ", " + concurrency + " at once" : ""));
+		AtomicLong claimed = new AtomicLong();
+		AtomicLong lastDraw = new AtomicLong();
+		AtomicInteger drawnLines = new AtomicInteger();
+		Runnable worker = () -> {
+			while (count == 0 || claimed.getAndIncrement() < count) {
+				OneShotHttp.Reply reply = sender.send(from, host, target, sent);
+				ChainLine chain = LocalReplies.chain(reply);
+				tally.count(chain, reply.status());
+				if (!live) {
+					synchronized (out) {
+						out.println(chain.text());
+					}
+				}
+				else if (System.nanoTime() - lastDraw.get() > REDRAW_NANOS) {
+					synchronized (out) {
+						drawnLines.set(redraw(tally, drawnLines.get()));
+						lastDraw.set(System.nanoTime());
+					}
+				}
 			}
-			else if (System.nanoTime() - lastDraw > REDRAW_NANOS) {
-				drawnLines = redraw(tally, drawnLines);
-				lastDraw = System.nanoTime();
+		};
+		List<Thread> workers = new ArrayList<>();
+		for (int i = 1; i < concurrency; i++) {
+			Thread t = new Thread(worker, "loop-" + i);
+			t.setDaemon(true);
+			t.start();
+			workers.add(t);
+		}
+		worker.run();
+		for (Thread t : workers) {
+			try {
+				t.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
 			}
 		}
 		if (live) {
-			redraw(tally, drawnLines);
+			redraw(tally, drawnLines.get());
 		}
 		finish(tally, live, done);
 		Runtime.getRuntime().removeShutdownHook(summary);

@@ -23,6 +23,8 @@ public final class Tally {
 
 	private int total;
 
+	private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+
 	public Tally(Set<String> lanes) {
 		this.lanes = Set.copyOf(lanes);
 	}
@@ -30,6 +32,17 @@ public final class Tally {
 	public synchronized void count(ChainLine chain) {
 		counts.merge(chain.text(), 1, Integer::sum);
 		total++;
+	}
+
+	/** Counts one reply: its chain and its HTTP status (0: no reply). */
+	public synchronized void count(ChainLine chain, int status) {
+		count(chain);
+		statuses.merge(status, 1, Integer::sum);
+	}
+
+	/** How many replies had each status, by status. */
+	public synchronized Map<Integer, Integer> statuses() {
+		return Map.copyOf(statuses);
 	}
 
 	public synchronized int total() {
@@ -51,6 +64,11 @@ public final class Tally {
 		double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
 		StringBuilder out = new StringBuilder(String.format("%d requests in %.1f s (%.0f/s), %d crossed, %d failed%n", total,
 				seconds, total / seconds, crossed(), failed()));
+		if (!statuses.isEmpty()) {
+			out.append("  statuses:");
+			statuses.forEach((status, n) -> out.append(' ').append(status == 0 ? "no reply" : status).append(" x").append(n));
+			out.append(System.lineSeparator());
+		}
 		int width = counts.keySet().stream().mapToInt(String::length).max().orElse(10);
 		counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
 			.forEach(e -> {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +22,7 @@ import io.graychain.meshlab.route.HttpRequest;
 import io.graychain.meshlab.route.RouteEngine;
 import io.graychain.meshlab.route.RoutePolicy;
 import io.graychain.meshlab.route.Source;
+import io.graychain.meshlab.route.TrafficPolicy;
 import io.graychain.meshlab.route.WeightedDestination;
 
 /**
@@ -38,6 +40,8 @@ public final class EngineRouter implements Router {
 	private final Map<String, List<Endpoint>> endpointsByWorkload;
 
 	private final AtomicLong roundRobin = new AtomicLong();
+
+	private final Map<String, UpstreamCluster> clusters = new ConcurrentHashMap<>();
 
 	public EngineRouter(MeshConfig config, Map<String, List<Endpoint>> endpointsByWorkload) {
 		this.engine = new AtomicReference<>(new RouteEngine(config));
@@ -102,10 +106,36 @@ public final class EngineRouter implements Router {
 			return Routed.refused(503, "no healthy upstream: no pod of " + workload.name() + " runs in the lab")
 				.with(new Peers(caller, Peer.UNKNOWN, service));
 		}
+		UpstreamCluster cluster = cluster(from, picked.get());
+		Endpoint chosen = endpoint.get();
+		if (cluster != null && cluster.outliers() != null) {
+			chosen = cluster.outliers().choose(chosen, hosts(decision, picked.get().cluster()), roundRobin.getAndIncrement());
+			if (chosen == null) {
+				return Routed.refused(503, "no healthy upstream: every pod of " + picked.get().cluster()
+						+ " is ejected by outlier detection").with(new Peers(caller, Peer.UNKNOWN, service));
+			}
+			workload = current.config().workload(chosen.workload()).orElse(workload);
+		}
 		RoutePolicy policy = decision.policy();
-		return Routed.to(endpoint.get(), decision.reason()).withShadows(policy, mirrors(current, decision, policy, caller))
+		return Routed.to(chosen, decision.reason()).withShadows(policy, mirrors(current, decision, policy, caller))
 			.with(new Peers(caller, peer(workload), service)).through(cluster(current, picked.get(), service))
-			.withHosts(List.copyOf(endpointsByWorkload.getOrDefault(workload.name(), List.of())));
+			.withHosts(retryHosts(chosen, workload, cluster))
+			.guardedBy(cluster);
+	}
+
+	/**
+	 * The pods a retry may go to: the chosen one first, then the workload's others, less those outlier
+	 * detection has ejected (Envoy's load balancer never picks an ejected host).
+	 */
+	private List<Endpoint> retryHosts(Endpoint chosen, Workload workload, UpstreamCluster cluster) {
+		List<Endpoint> hosts = new java.util.ArrayList<>();
+		hosts.add(chosen);
+		for (Endpoint other : endpointsByWorkload.getOrDefault(workload.name(), List.of())) {
+			if (!other.equals(chosen) && (cluster == null || cluster.outliers() == null || !cluster.outliers().ejected(other))) {
+				hosts.add(other);
+			}
+		}
+		return hosts;
 	}
 
 	/**
@@ -116,6 +146,32 @@ public final class EngineRouter implements Router {
 	static String cluster(RouteEngine engine, WeightedDestination destination, Service service) {
 		int port = engine.config().service(service.fqdn()).flatMap(s -> s.ports().stream().findFirst()).orElse(0);
 		return "outbound|" + port + "|" + destination.subset() + "|" + service.fqdn();
+
+	/**
+	 * The cluster {@code destination} belongs to as the proxy {@code from} sees it (each Envoy has
+	 * its own circuit breakers and outlier detection), following the DestinationRule in force; null
+	 * when the rules set neither.
+	 */
+	private UpstreamCluster cluster(String from, WeightedDestination destination) {
+		TrafficPolicy policy = destination.trafficPolicy();
+		String key = from + " " + destination.cluster();
+		if (policy.isDefault()) {
+			UpstreamCluster known = clusters.get(key);
+			return known == null ? null : known.follow(policy);
+		}
+		return clusters.computeIfAbsent(key, k -> new UpstreamCluster(destination.cluster(), policy, System::nanoTime)).follow(policy);
+	}
+
+	/** The cluster {@code name} ({@code appb}, {@code appb|v2}) as the proxy {@code from} sees it, once it has sent there. */
+	public Optional<UpstreamCluster> cluster(String from, String name) {
+		return Optional.ofNullable(clusters.get(from + " " + name));
+	}
+
+	/** Every pod of the cluster {@code name} among the decision's destinations: the hosts its load balancer knows. */
+	private List<Endpoint> hosts(Decision decision, String name) {
+		return decision.destinations().stream().filter(d -> d.available() && d.cluster().equals(name))
+			.map(d -> d.workload().name()).distinct()
+			.flatMap(w -> endpointsByWorkload.getOrDefault(w, List.of()).stream()).toList();
 	}
 
 	/**

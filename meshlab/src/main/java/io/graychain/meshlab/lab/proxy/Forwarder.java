@@ -195,9 +195,7 @@ public final class Forwarder implements AutoCloseable {
 		AtomicInteger count = inFlight.computeIfAbsent(endpoint.port(), p -> new AtomicInteger());
 		if (count.incrementAndGet() > limits(endpoint.port()).admitted()) {
 			count.decrementAndGet();
-			outcome.flag(ResponseFlag.UPSTREAM_OVERFLOW);
-			out.getHeaders().put("x-envoy-overflow", "true");
-			LocalReply.send(out, callback, 503, RESET + "overflow");
+			overflow(out, callback, outcome);
 			return;
 		}
 		org.eclipse.jetty.client.Request request = newRequest(endpoint.port(), pathAndQuery)
@@ -222,6 +220,17 @@ public final class Forwarder implements AutoCloseable {
 			return RetryOn.Reset.CONNECT_FAILURE;
 		}
 		return RetryOn.Reset.REMOTE_RESET;
+	}
+
+	/**
+	 * Envoy's reply to a request its circuit breakers refuse: 503, {@code x-envoy-overflow: true},
+	 * flag UO (envoy source/common/router/router.cc Filter::onUpstreamAbort with
+	 * UpstreamOverflow, reached from onPoolFailure on PoolFailureReason::Overflow).
+	 */
+	static void overflow(Response out, Callback callback, RequestOutcome outcome) {
+		outcome.flag(ResponseFlag.UPSTREAM_OVERFLOW);
+		out.getHeaders().put("x-envoy-overflow", "true");
+		LocalReply.send(out, callback, 503, RESET + "overflow");
 	}
 
 	/**
@@ -481,9 +490,7 @@ public final class Forwarder implements AutoCloseable {
 				LocalReply.send(out, callback, 504, "upstream request timeout");
 			}
 			else if (reason == RetryOn.Reset.OVERFLOW) {
-				outcome.flag(ResponseFlag.UPSTREAM_OVERFLOW);
-				out.getHeaders().put("x-envoy-overflow", "true");
-				LocalReply.send(out, callback, 503, RESET + "overflow");
+				overflow(out, callback, outcome);
 			}
 			else if (reason == RetryOn.Reset.CONNECT_FAILURE) {
 				outcome.flag(ResponseFlag.UPSTREAM_CONNECTION_FAILURE);

@@ -189,7 +189,41 @@ public final class ProxyServer implements AutoCloseable {
 				forwarder.mirror(shadow.endpoint(), request.getMethod(), pathAndQuery, headers,
 						done -> listener.completed(callback.shadowed(shadow, done)));
 			}
-			forwarder.forward(routed, pathAndQuery, headers, request, response, callback, outcome);
+			UpstreamCluster cluster = routed.upstream();
+			if (cluster == null) {
+				forwarder.forward(routed, pathAndQuery, headers, request, response, callback, outcome);
+				return;
+			}
+			Callback counted = new Callback.Nested(callback) {
+
+				@Override
+				public void succeeded() {
+					done();
+					super.succeeded();
+				}
+
+				@Override
+				public void failed(Throwable failure) {
+					done();
+					super.failed(failure);
+				}
+
+				private void done() {
+					cluster.breaker().release();
+					// the lab's own pool overflowing never reached the host: not the host's error
+					if (!outcome.flags().contains(ResponseFlag.UPSTREAM_OVERFLOW)) {
+						cluster.completed(routed.endpoint(), response.getStatus());
+					}
+				}
+
+			};
+			// admitted and counted once per request, with its first try's pod (Envoy: per try; see docs/route-engine.md)
+			boolean admitted = cluster.breaker().admit(
+					() -> forwarder.forward(routed, pathAndQuery, headers, request, response, counted, outcome));
+			if (!admitted) {
+				// never reached the host: the circuit breaker answers, outlier detection does not count it
+				Forwarder.overflow(response, callback, outcome);
+			}
 		}
 
 		/** True for a share {@code percent} of 100 of the calls. */

@@ -19,9 +19,11 @@ import io.graychain.meshlab.route.RoutePolicy;
  * @param cluster the Envoy cluster the request goes to, as Istio names it ({@code outbound|7000|v1|product.graychain.svc.cluster.local}), or empty
  * @param shadows the {@code mirrors} with whom each copy reaches and through which cluster (for the metrics and access logs)
  * @param hosts the pods of the picked workload, where retries go (the endpoint first)
+ * @param upstream the cluster's circuit breakers and outlier detection as this proxy sees them, or null
+ *        when no DestinationRule sets either
  */
 public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers,
-		String cluster, List<Shadow> shadows, List<Endpoint> hosts) {
+		String cluster, List<Shadow> shadows, List<Endpoint> hosts, UpstreamCluster upstream) {
 
 	/** A mirrored copy's destination: the pod, who answers it, and the cluster it is sent through. */
 	public record Shadow(Endpoint endpoint, Peers peers, String cluster) {
@@ -45,7 +47,11 @@ public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy p
 	}
 
 	public Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers) {
-		this(endpoint, status, reason, policy, mirrors, peers, "", List.of(), List.of());
+		this(endpoint, status, reason, policy, mirrors, peers, "", List.of(), List.of(), null);
+	}
+
+	public Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers) {
+		this(endpoint, status, reason, policy, mirrors, peers, null);
 	}
 
 	public static Routed to(Endpoint endpoint, String reason) {
@@ -58,28 +64,33 @@ public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy p
 
 	/** This routing with the deciding route's policy and the pods it mirrors to. */
 	public Routed with(RoutePolicy policy, List<Endpoint> mirrors) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, List.of(), hosts);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, List.of(), hosts, upstream);
 	}
 
 	/** This routing with the deciding route's policy and its mirrored copies' destinations. */
 	public Routed withShadows(RoutePolicy policy, List<Shadow> shadows) {
 		return new Routed(endpoint, status, reason, policy, shadows.stream().map(Shadow::endpoint).toList(), peers, cluster,
-				shadows, hosts);
+				shadows, hosts, upstream);
 	}
 
 	/** The same decision, with who calls whom. */
 	public Routed with(Peers peers) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows, hosts);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows, hosts, upstream);
 	}
 
 	/** The same decision, sent through Envoy's {@code cluster}. */
 	public Routed through(String cluster) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows, hosts);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows, hosts, upstream);
 	}
 
 	/** The same decision, with the pods a retry may go to (the workload's pods). */
 	public Routed withHosts(List<Endpoint> hosts) {
-		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows, hosts);
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows, hosts, upstream);
+	}
+
+	/** The same decision, sent through {@code upstream}'s circuit breakers and outlier detection (null: none). */
+	public Routed guardedBy(UpstreamCluster upstream) {
+		return new Routed(endpoint, status, reason, policy, mirrors, peers, cluster, shadows, hosts, upstream);
 	}
 
 	public boolean routed() {

@@ -76,6 +76,10 @@ public final class LiveVerifier {
 				}
 				boolean weighted = request.shares().size() > 1 || (request.statuses() != null && !request.statuses().single());
 				try {
+					if (request.loadStep().isPresent()) {
+						results.add(LoadStepCheck.check(sender, request, request.loadStep().get(), alphaEach, title(request)));
+						continue;
+					}
 					Map<String, Long> before = seenBy.before(request);
 					int n = weighted ? settings.samples() : settings.repeats();
 					Sampler.Sample sample = sampler.sample(request, n);

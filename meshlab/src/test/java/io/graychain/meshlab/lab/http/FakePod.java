@@ -48,6 +48,8 @@ public final class FakePod implements AutoCloseable {
 
 	private volatile int failStatus = 500;
 
+	private final AtomicInteger failWith = new AtomicInteger();
+
 	public FakePod(String name) {
 		this.name = name;
 		try {
@@ -89,11 +91,19 @@ public final class FakePod implements AutoCloseable {
 		release.countDown();
 	}
 
+	/** From now on every request is answered {@code status} (0: as usual), as a misbehaving version would. */
+	public void failWith(int status) {
+		failWith.set(status);
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getRawPath();
 			hosts.add(String.valueOf(exchange.getRequestHeaders().getFirst("Host")));
-			if (failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+			if (failWith.get() != 0) {
+				exchange.sendResponseHeaders(failWith.get(), -1);
+			}
+			else if (failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
 				exchange.sendResponseHeaders(failStatus, -1);
 			}
 			else if (path.startsWith("/status/")) {

@@ -1,0 +1,120 @@
+package io.graychain.meshlab.analyze;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.fabric8.istio.api.api.networking.v1alpha3.ConnectionPoolSettings;
+import io.fabric8.istio.api.api.networking.v1alpha3.OutlierDetection;
+import io.fabric8.istio.api.api.networking.v1alpha3.Subset;
+import io.fabric8.istio.api.api.networking.v1alpha3.TrafficPolicy;
+import io.graychain.meshlab.mesh.DestinationRuleDef;
+import io.graychain.meshlab.mesh.MeshConfig;
+
+/**
+ * A DestinationRule's {@code trafficPolicy}, top level and per subset, must pass Istio's validation
+ * (istio/istio pkg/config/validation/validation.go validateTrafficPolicy, validateConnectionPool,
+ * validateOutlierDetection, ValidatePercent; durations through agent.ValidateDuration: at least 1ms,
+ * whole milliseconds).
+ */
+final class TrafficPolicyCheck implements Check {
+
+	@Override
+	public List<Finding> check(MeshConfig config) {
+		List<Finding> findings = new ArrayList<>();
+		for (DestinationRuleDef dr : config.destinationRules()) {
+			Consumer<String> top = problem -> findings.add(finding(dr, "spec.trafficPolicy", problem));
+			check(dr.spec().getTrafficPolicy(), top);
+			List<Subset> subsets = dr.spec().getSubsets() == null ? List.of() : dr.spec().getSubsets();
+			for (int i = 0; i < subsets.size(); i++) {
+				String field = "spec.subsets[" + i + "].trafficPolicy";
+				check(subsets.get(i).getTrafficPolicy(), problem -> findings.add(finding(dr, field, problem)));
+			}
+		}
+		return findings;
+	}
+
+	private static void check(TrafficPolicy policy, Consumer<String> problems) {
+		if (policy == null) {
+			return;
+		}
+		if (policy.getConnectionPool() == null && policy.getOutlierDetection() == null && policy.getLoadBalancer() == null
+				&& policy.getTls() == null && (policy.getPortLevelSettings() == null || policy.getPortLevelSettings().isEmpty())) {
+			problems.accept("traffic policy must have at least one field");
+		}
+		connectionPool(policy.getConnectionPool(), problems);
+		outlierDetection(policy.getOutlierDetection(), problems);
+	}
+
+	private static void connectionPool(ConnectionPoolSettings pool, Consumer<String> problems) {
+		if (pool == null) {
+			return;
+		}
+		if (pool.getHttp() == null && pool.getTcp() == null) {
+			problems.accept("connection pool must have at least one field");
+			return;
+		}
+		if (pool.getTcp() != null) {
+			nonNegative(pool.getTcp().getMaxConnections(), "connectionPool.tcp.maxConnections", problems);
+		}
+		if (pool.getHttp() != null) {
+			var http = pool.getHttp();
+			nonNegative(http.getHttp1MaxPendingRequests(), "connectionPool.http.http1MaxPendingRequests", problems);
+			nonNegative(http.getHttp2MaxRequests(), "connectionPool.http.http2MaxRequests", problems);
+			nonNegative(http.getMaxRequestsPerConnection(), "connectionPool.http.maxRequestsPerConnection", problems);
+			nonNegative(http.getMaxRetries(), "connectionPool.http.maxRetries", problems);
+		}
+	}
+
+	private static void outlierDetection(OutlierDetection outlier, Consumer<String> problems) {
+		if (outlier == null) {
+			return;
+		}
+		duration(outlier.getInterval(), "outlierDetection.interval", problems);
+		duration(outlier.getBaseEjectionTime(), "outlierDetection.baseEjectionTime", problems);
+		percent(outlier.getMaxEjectionPercent(), "outlierDetection.maxEjectionPercent", problems);
+		percent(outlier.getMinHealthPercent(), "outlierDetection.minHealthPercent", problems);
+		nonNegative(outlier.getConsecutive5xxErrors(), "outlierDetection.consecutive5xxErrors", problems);
+		nonNegative(outlier.getConsecutiveGatewayErrors(), "outlierDetection.consecutiveGatewayErrors", problems);
+		if (!Boolean.TRUE.equals(outlier.getSplitExternalLocalOriginErrors()) && outlier.getConsecutiveLocalOriginFailures() != null
+				&& outlier.getConsecutiveLocalOriginFailures() > 0) {
+			problems.accept("outlier detection consecutive local origin failures is specified, but split external local origin errors is set to false");
+		}
+	}
+
+	private static void nonNegative(Integer value, String field, Consumer<String> problems) {
+		if (value != null && value < 0) {
+			problems.accept(field + " " + value + " must be non-negative");
+		}
+	}
+
+	private static void percent(Integer value, String field, Consumer<String> problems) {
+		if (value != null && (value < 0 || value > 100)) {
+			problems.accept(field + " " + value + " is not within 0 to 100");
+		}
+	}
+
+	private static void duration(String text, String field, Consumer<String> problems) {
+		if (text == null) {
+			return;
+		}
+		try {
+			Duration d = io.graychain.meshlab.route.TrafficPolicy.duration(text, field);
+			if (d == null || d.compareTo(Duration.ofMillis(1)) < 0) {
+				problems.accept(field + " '" + text + "': duration must be greater than 1ms");
+			}
+			else if (d.toNanos() % 1_000_000 != 0) {
+				problems.accept(field + " '" + text + "': only durations to ms precision are supported");
+			}
+		}
+		catch (IllegalArgumentException bad) {
+			problems.accept(bad.getMessage());
+		}
+	}
+
+	private static Finding finding(DestinationRuleDef dr, String field, String message) {
+		return new Finding(Finding.Code.INVALID_POLICY, dr.file(), "DestinationRule " + dr.name(), field, message);
+	}
+
+}
