@@ -28,7 +28,7 @@ class OutcomePredictionTest {
 	static ExpectedRequest atGateway(String host, String path, Map<String, String> headers, Map<String, Object> statuses,
 			LatencyBounds latency) {
 		return new ExpectedRequest("r", "gateway", host, path, headers, null, Map.of("city", "berlin"), null, null,
-				statuses == null ? null : ExpectedStatuses.of(statuses), latency, null);
+				statuses == null ? null : ExpectedStatuses.of(statuses), latency, null, null, null);
 	}
 
 	/** An abort is its status for its share, at every hop above as graychain's services report a 503. */

@@ -118,7 +118,7 @@ public final class EngineRouter implements Router {
 		}
 		RoutePolicy policy = decision.policy();
 		return Routed.to(chosen, decision.reason()).withShadows(policy, mirrors(current, decision, policy, caller))
-			.with(new Peers(caller, peer(workload), service)).through(cluster(current, picked.get(), service))
+			.with(new Peers(caller, peer(workload), service)).through(clusterName(current, picked.get(), service))
 			.withHosts(retryHosts(chosen, workload, cluster))
 			.guardedBy(cluster);
 	}
@@ -143,9 +143,10 @@ public final class EngineRouter implements Router {
 	 * ({@code outbound|PORT|SUBSET|FQDN}, istio/istio pilot/pkg/model/service.go BuildSubsetKey), the
 	 * port the Service's first.
 	 */
-	static String cluster(RouteEngine engine, WeightedDestination destination, Service service) {
+	static String clusterName(RouteEngine engine, WeightedDestination destination, Service service) {
 		int port = engine.config().service(service.fqdn()).flatMap(s -> s.ports().stream().findFirst()).orElse(0);
 		return "outbound|" + port + "|" + destination.subset() + "|" + service.fqdn();
+	}
 
 	/**
 	 * The cluster {@code destination} belongs to as the proxy {@code from} sees it (each Envoy has
@@ -189,7 +190,7 @@ public final class EngineRouter implements Router {
 			copy.pick(ThreadLocalRandom.current().nextDouble()).filter(WeightedDestination::available).ifPresent(picked -> {
 				Service service = service(engine, picked);
 				endpoint(picked).ifPresent(endpoint -> out.add(new Routed.Shadow(endpoint,
-						new Peers(caller, peer(picked.workload()), service), cluster(engine, picked, service))));
+						new Peers(caller, peer(picked.workload()), service), clusterName(engine, picked, service))));
 			});
 		}
 		return out;

@@ -50,10 +50,6 @@ public record Routed(Endpoint endpoint, int status, String reason, RoutePolicy p
 		this(endpoint, status, reason, policy, mirrors, peers, "", List.of(), List.of(), null);
 	}
 
-	public Routed(Endpoint endpoint, int status, String reason, RoutePolicy policy, List<Endpoint> mirrors, Peers peers) {
-		this(endpoint, status, reason, policy, mirrors, peers, null);
-	}
-
 	public static Routed to(Endpoint endpoint, String reason) {
 		return new Routed(endpoint, 0, reason, RoutePolicy.NONE, List.of(), Peers.UNKNOWN);
 	}

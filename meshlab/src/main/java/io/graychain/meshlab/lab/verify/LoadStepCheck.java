@@ -45,25 +45,25 @@ final class LoadStepCheck {
 		List<String> lines = new ArrayList<>();
 		lines.add(String.format("  %d requests, %d at once", step.count(), step.concurrency()));
 		boolean ok = true;
-		ExpectedStatuses expected = request.statuses();
-		java.util.Set<Integer> named = expected == null ? java.util.Set.of() : expected.statuses();
+		ExpectedStatuses wanted = request.statuses();
+		java.util.Set<Integer> named = wanted == null ? java.util.Set.of() : wanted.statuses();
 		double alphaEach = alpha / Math.max(1, named.size() + request.shares().size());
 		for (int status : named) {
 			int count = statuses.getOrDefault(status, 0);
 			boolean fine;
-			String wanted;
-			if (expected.some().contains(status)) {
+			String shown;
+			if (wanted.some().contains(status)) {
 				fine = count > 0;
-				wanted = ExpectedStatuses.SOME;
+				shown = ExpectedStatuses.SOME;
 			}
 			else {
-				BigDecimal share = expected.shares().get(status);
+				BigDecimal share = wanted.shares().get(status);
 				AcceptanceInterval interval = AcceptanceInterval.of(step.count(), share.doubleValue() / 100, alphaEach);
 				fine = interval.accepts(count);
-				wanted = share.toPlainString() + "%, accepted " + interval.percentRange();
+				shown = share.toPlainString() + "%, accepted " + interval.percentRange();
 			}
 			ok &= fine;
-			lines.add(String.format("%s status %-42s %4d/%d  expected %s", fine ? " " : "x", status, count, step.count(), wanted));
+			lines.add(String.format("%s status %-42s %4d/%d  expected %s", fine ? " " : "x", status, count, step.count(), shown));
 		}
 		for (Map.Entry<Integer, Integer> seen : statuses.entrySet()) {
 			if (!named.isEmpty() && !named.contains(seen.getKey())) {

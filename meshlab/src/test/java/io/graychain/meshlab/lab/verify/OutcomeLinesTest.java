@@ -17,7 +17,7 @@ class OutcomeLinesTest {
 
 	static ExpectedRequest request(Map<String, Object> statuses, LatencyBounds latency) {
 		return new ExpectedRequest("r", "gateway", "h", "/", null, null, null, null, null,
-				statuses == null ? null : ExpectedStatuses.of(statuses), latency, null);
+				statuses == null ? null : ExpectedStatuses.of(statuses), latency, null, null, null);
 	}
 
 	static Sampler.Sample sample(Map<Integer, Integer> statuses, List<Duration> times) {

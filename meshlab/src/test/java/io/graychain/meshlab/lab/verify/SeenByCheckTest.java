@@ -77,7 +77,7 @@ class SeenByCheckTest {
 
 	private static ExpectedRequest request(Map<String, BigDecimal> seenBy) {
 		return new ExpectedRequest("r", "gateway", "product.graychain.local", "/product", null, null, null, "product:v1", null, null, null,
-				new SeenBy(new java.util.LinkedHashMap<>(seenBy)));
+				new SeenBy(new java.util.LinkedHashMap<>(seenBy)), null, null);
 	}
 
 }
