@@ -97,7 +97,7 @@ class LabCanaryTest {
 			ScriptRun run = canary(Map.of(), concat("product", SHORT));
 
 			assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-			assertThat(run.out()).containsPattern("step 1 \\(50%\\): .*: fail")
+			assertThat(run.out()).containsPattern("step 1 \\(50%\\): .*: FAIL: success rate ")
 				.contains("canary: rolled back at step 1 (50%): ")
 				.contains("the stable version has 100% of the traffic")
 				.doesNotContain("step 2");
@@ -123,6 +123,7 @@ class LabCanaryTest {
 		Process canary = builder.start();
 		try {
 			awaitRules("canary product v2 at 10%", canary, out);
+			canary.descendants().forEach(LabCanaryTest::assertSigintNotIgnored);
 
 			// what a terminal's Ctrl-C does: SIGINT to the script and the JVM it runs
 			List<String> kill = new ArrayList<>(List.of("kill", "-INT", String.valueOf(canary.pid())));
@@ -146,11 +147,32 @@ class LabCanaryTest {
 		assertThat(lab.apply("product-50-50").status()).isEqualTo(200);
 
 		assertRefused(canary(Map.of(), "nothing", "--no-load"), "canary: the lab has no service 'nothing' (it has ");
+		assertRefused(canary(Map.of(), "appa", "--no-load"),
+				"canary: the lab has no DestinationRule for appa: no subsets v1 and v2 to shift between");
 		assertRefused(canary(Map.of(), "product", "--steps", "50,25,100"), "canary: steps must rise: 25 after 50");
 		assertRefused(canary(Map.of(), "product", "--steps", "10,50"), "canary: steps must end at 100");
 		assertRefused(canary(Map.of("GRAYCHAIN_LAB_STATE", dir.resolve("no-lab").toString()), "product"),
 				"canary: no lab runs (no ");
 		assertThat(rulesInForce()).isEqualTo("product-50-50");
+	}
+
+	/**
+	 * A process started with SIGINT ignored keeps it ignored (POSIX exec), and a JVM then never hears
+	 * Ctrl-C: that is the case when this test's JVM was started by a shell in the background without job
+	 * control ({@code mvn ... &} in a script). Said as such rather than as a canary that did not stop.
+	 */
+	private static void assertSigintNotIgnored(ProcessHandle process) {
+		try {
+			String ignored = Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+				.filter(l -> l.startsWith("SigIgn:")).findFirst().orElse("SigIgn: 0").substring("SigIgn:".length()).strip();
+			assertThat(Long.parseUnsignedLong(ignored, 16) & 0x2)
+				.as("SIGINT is ignored by %s, inherited from this test's JVM (started in the background without job control): "
+						+ "no Ctrl-C can reach the canary", process.info().command().orElse("pid " + process.pid()))
+				.isZero();
+		}
+		catch (IOException ex) {
+			// the process ended meanwhile, or no /proc: the signal's effect below says the rest
+		}
 	}
 
 	private static void assertRefused(ScriptRun run, String start) {

@@ -102,6 +102,10 @@ final class LabTrafficSplit implements TrafficSplit {
 		List<String> subsets = new ArrayList<>();
 		rendered.stream().filter(r -> kind(r, "DestinationRule") && isHost(r.at("/spec/host").asText(), service))
 			.forEach(r -> r.at("/spec/subsets").forEach(s -> subsets.add(s.path("name").asText())));
+		if (subsets.isEmpty()) {
+			throw new CanaryException("the lab has no DestinationRule for " + service + ": no subsets " + stable + " and "
+					+ canary + " to shift between");
+		}
 		for (String subset : List.of(stable, canary)) {
 			if (!subsets.contains(subset)) {
 				throw new CanaryException("the DestinationRule of " + service + " has no subset " + subset + " (it has "
