@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.graychain.meshlab.kustomize.Kustomizer;
 import io.graychain.meshlab.kustomize.ManifestException;
 import io.graychain.meshlab.lab.client.LabClient;
@@ -31,10 +28,6 @@ import io.graychain.meshlab.lab.daemon.LabState;
  * baseline ({@code POST /reset}) when nothing had been applied.
  */
 final class LabTrafficSplit implements TrafficSplit {
-
-	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-		.disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-		.enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
 	private static final String IN_FORCE = "rules in force: ";
 
@@ -116,7 +109,7 @@ final class LabTrafficSplit implements TrafficSplit {
 			throw new CanaryException("the lab runs one version of " + service + " only: no " + canary + " to shift to");
 		}
 		ObjectNode virtualService = inForce(rendered, applied, service);
-		VirtualServiceSplit split = new VirtualServiceSplit(write(virtualService), service);
+		VirtualServiceSplit split = new VirtualServiceSplit(VirtualServiceSplit.write(virtualService), service);
 		List<ObjectNode> others = applied.stream().filter(d -> !(kind(d, "VirtualService") && name(d).equals(split.name())))
 			.toList();
 		String namespace = rendered.stream().filter(r -> kind(r, "Service") && name(r).equals(service))
@@ -131,7 +124,7 @@ final class LabTrafficSplit implements TrafficSplit {
 
 	@Override
 	public void apply(int canaryPercent) {
-		List<String> yaml = new ArrayList<>(others.stream().map(LabTrafficSplit::write).toList());
+		List<String> yaml = new ArrayList<>(others.stream().map(VirtualServiceSplit::write).toList());
 		yaml.add(split.yaml(stable, canary, canaryPercent));
 		String name = "canary " + service + " " + canary + " at " + canaryPercent + "%";
 		changed(client.apply(new RulesSource(name, String.join("---\n", yaml), List.of())), name);
@@ -200,7 +193,7 @@ final class LabTrafficSplit implements TrafficSplit {
 			return false;
 		}
 		try {
-			new VirtualServiceSplit(write(virtualService), service);
+			new VirtualServiceSplit(VirtualServiceSplit.write(virtualService), service);
 			return true;
 		}
 		catch (CanaryException ex) {
@@ -224,7 +217,7 @@ final class LabTrafficSplit implements TrafficSplit {
 	private static List<ObjectNode> documents(String yaml) {
 		List<ObjectNode> documents = new ArrayList<>();
 		try {
-			YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml).forEachRemaining(d -> {
+			VirtualServiceSplit.YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml).forEachRemaining(d -> {
 				if (d instanceof ObjectNode object) {
 					documents.add(object);
 				}
@@ -254,15 +247,6 @@ final class LabTrafficSplit implements TrafficSplit {
 
 	private static String name(JsonNode resource) {
 		return resource.at("/metadata/name").asText();
-	}
-
-	private static String write(ObjectNode resource) {
-		try {
-			return YAML.writeValueAsString(resource);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot write " + name(resource), ex);
-		}
 	}
 
 }
