@@ -125,7 +125,7 @@ class LabEndToEndTest {
 		Sender sender = new Sender(URI.create(client.ingressUrl()), Map.of(), Duration.ofSeconds(10), pods);
 		Scenario scenario = new Scenario(name, REPO.resolve("istio/scenarios").resolve(name));
 
-		LiveVerifier.Settings settings = new LiveVerifier.Settings(300, 10, 0.001, 4);
+		LiveVerifier.Settings settings = new LiveVerifier.Settings(300, 10, Chance.ALPHA, 4);
 
 		LiveReport report = new LiveVerifier(sender, client.lanes(), settings).verify(name, scenario.expectation());
 

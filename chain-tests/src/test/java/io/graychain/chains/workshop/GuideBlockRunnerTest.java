@@ -20,7 +20,7 @@ class GuideBlockRunnerTest {
 	Path scratch;
 
 	GuideBlockRunner runner() {
-		return new GuideBlockRunner(Repository.root(), Map.of("LAB_STATE", "/tmp/the-lab"), scratch);
+		return new GuideBlockRunner(Repository.root(), Map.of("GRAYCHAIN_LAB_STATE", "/tmp/the-lab"), scratch);
 	}
 
 	@Test
