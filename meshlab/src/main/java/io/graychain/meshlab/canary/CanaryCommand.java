@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +20,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.graychain.meshlab.kubectl.Kubectl;
+import io.graychain.meshlab.lab.client.LabLocation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code canary SERVICE --cluster [--url GATEWAY | --no-load]}: shifts SERVICE's VirtualService from subset v1 to v2
- * step by step on a cluster, judging v2 on Prometheus with Flagger's Istio queries, and promotes it or
- * rolls it back ({@link CanaryRun}). Exit status: 0 promoted, 1 rolled back, 2 bad input or a cluster
- * or Prometheus that does not answer (the rules untouched, or restored when it happens mid-run), 130
+ * {@code canary SERVICE [--cluster] [--url GATEWAY | --no-load]}: shifts SERVICE's VirtualService from subset v1 to
+ * v2 step by step, in the running lab (default: through its admin endpoint, judging v2 on the lab's Istio
+ * metrics) or on a cluster (kubectl apply, judging v2 on Prometheus with Flagger's Istio queries), and
+ * promotes it or rolls it back ({@link CanaryRun}). Exit status: 0 promoted, 1 rolled back, 2 bad input or a lab, a
+ * cluster or Prometheus that does not answer (the rules untouched, or restored when it happens mid-run), 130
  * interrupted (the rules in force before it started restored).
  * <p>
- * During every step it sends a load through the ingress gateway ({@code --url}; {@code --load RPS},
- * default 10), unless {@code --no-load}. Not wired yet: the lab, which does not serve Istio's metrics
- * yet; it is refused by name.
+ * During every step it sends a load through the ingress gateway ({@code --url}, in the lab its own;
+ * {@code --load RPS}, default 10), unless {@code --no-load}.
  */
 @Command(name = "canary", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Promote SERVICE's v2 step by step on its live metrics, or roll it back.")
@@ -89,7 +93,7 @@ public final class CanaryCommand implements Callable<Integer> {
 	Integer load;
 
 	@Option(names = "--url", paramLabel = "URL", defaultValue = "${env:GRAYCHAIN_URL}",
-			description = "the ingress gateway the load goes through, http://host[:port]")
+			description = "the ingress gateway the load goes through, http://host[:port] (default in the lab: its own)")
 	String url;
 
 	@Option(names = "--host", paramLabel = "HOST", description = "the load's Host header (default: SERVICE.graychain.local)")
@@ -100,7 +104,7 @@ public final class CanaryCommand implements Callable<Integer> {
 	String path;
 
 	@Option(names = "--cluster", defaultValue = "${env:GRAYCHAIN_CLUSTER:-false}",
-			description = "run on the cluster of the current kubectl context")
+			description = "run on the cluster of the current kubectl context, not in the running lab")
 	boolean cluster;
 
 	@Option(names = "--prometheus", paramLabel = "URL",
@@ -111,6 +115,13 @@ public final class CanaryCommand implements Callable<Integer> {
 	@Option(names = "--namespace", paramLabel = "NS", defaultValue = "${env:GRAYCHAIN_NAMESPACE:-graychain}",
 			description = "the namespace of graychain's workloads and rules (default: ${DEFAULT-VALUE})")
 	String namespace;
+
+	@Option(names = "--record-scrapes", paramLabel = "DIR", description = "in the lab: keep every scrape of its metrics "
+			+ "in DIR (step-1-start.prom, step-1-end.prom, ...)")
+	Path recordScrapes;
+
+	@Mixin
+	LabLocation lab;
 
 	@Spec
 	CommandSpec spec;
@@ -141,19 +152,15 @@ public final class CanaryCommand implements Callable<Integer> {
 			err.println("canary: " + ex.getMessage());
 			return BAD_INPUT;
 		}
-		out.printf(Locale.ROOT, "canary: %s %s -> %s in %s, steps %s, %s each; pass: success rate >= %s%%, p99 <= %d ms%n",
-				service, STABLE, CANARY, namespace, String.join(",", plan.steps().weights().stream().map(String::valueOf).toList()),
+		out.printf(Locale.ROOT, "canary: %s %s -> %s %s, steps %s, %s each; pass: success rate >= %s%%, p99 <= %d ms%n",
+				service, STABLE, CANARY, plan.where(), String.join(",", plan.steps().weights().stream().map(String::valueOf).toList()),
 				interval, Thresholds.plain(minSuccessRate), plan.thresholds().maxP99().toMillis());
 		out.flush();
 		return run(plan, out, err);
 	}
 
 	private int run(Plan plan, PrintWriter out, PrintWriter err) {
-		CanaryMetrics prometheusMetrics = new PrometheusMetrics(plan.prometheus(), namespace, service + "-" + CANARY,
-				plan.interval());
-		CanaryMetrics metrics = plan.load().<CanaryMetrics>map(l -> new LoadedMetrics(prometheusMetrics, l))
-			.orElse(prometheusMetrics);
-		CanaryRun run = new CanaryRun(plan.traffic(), metrics, sleeper, report -> {
+		CanaryRun run = new CanaryRun(plan.traffic(), plan.metrics(), sleeper, report -> {
 			out.println(report);
 			out.flush();
 		});
@@ -181,10 +188,12 @@ public final class CanaryCommand implements Callable<Integer> {
 			return restore(plan, err, "interrupted", INTERRUPTED);
 		}
 		catch (CanaryException | UncheckedIOException ex) {
-			return restore(plan, err, ex.getMessage(), BAD_INPUT);
+			// a metrics read or an apply cut short by the interrupt says so in its own words
+			return Thread.interrupted() ? restore(plan, err, "interrupted", INTERRUPTED)
+					: restore(plan, err, ex.getMessage(), BAD_INPUT);
 		}
 		catch (IllegalStateException ex) {
-			// interrupted while kubectl ran (Kubectl.run stops it and says so)
+			// interrupted while kubectl ran (Kubectl.run stops it and says so) or while the lab applied
 			Thread.interrupted();
 			return restore(plan, err, "interrupted", INTERRUPTED);
 		}
@@ -196,24 +205,46 @@ public final class CanaryCommand implements Callable<Integer> {
 
 	private int restore(Plan plan, PrintWriter err, String why, int status) {
 		try {
-			plan.traffic().restore();
-			err.println("canary: " + why + "; the VirtualService " + service + " in force before is back");
+			plan.restore().run();
+			err.println("canary: " + why + "; " + plan.rules() + " in force before " + (plan.rules().startsWith("the rules")
+					? "are" : "is") + " back");
 		}
 		catch (RuntimeException ex) {
-			err.println("canary: " + why + "; restoring the VirtualService " + service + " failed too: " + ex.getMessage());
+			err.println("canary: " + why + "; restoring " + plan.rules() + " failed too: " + ex.getMessage());
 		}
 		return status;
 	}
 
-	/** Everything checked before a rule changes: input, kubectl, the rules in force, Prometheus. */
+	/** Everything checked before a rule changes: input, the lab or kubectl, the rules in force, the metrics. */
 	private Plan plan() {
 		Steps parsedSteps = Steps.parse(steps);
 		Duration parsedInterval = Durations.parse(interval, "--interval");
 		Thresholds thresholds = new Thresholds(minSuccessRate, Durations.parse(maxP99, "--max-p99"));
-		if (!cluster) {
-			throw new CanaryException("the lab does not serve Istio's metrics yet: run it against a cluster with --cluster");
-		}
-		Optional<GatewayLoad> gatewayLoad = gatewayLoad();
+		return cluster ? clusterPlan(parsedSteps, parsedInterval, thresholds)
+				: labPlan(parsedSteps, parsedInterval, thresholds);
+	}
+
+	/**
+	 * The running lab: the weights applied through its admin endpoint, the canary measured on its Istio
+	 * metrics ({@code /stats/prometheus} on the dashboard's port), the load sent to its ingress gateway.
+	 */
+	private Plan labPlan(Steps parsedSteps, Duration parsedInterval, Thresholds thresholds) {
+		Path stateDir = lab.labState();
+		LabTrafficSplit traffic = LabTrafficSplit.open(lab.client(), stateDir, service, STABLE, CANARY);
+		MetricsEndpoint endpoint = new MetricsEndpoint(labUrl(stateDir, "dashboard.url").resolve("stats/prometheus"),
+				KUBECTL_TIMEOUT);
+		endpoint.get();
+		CanaryMetrics metrics = new ScrapeMetrics(recordScrapes == null ? endpoint : new RecordedScrapes(endpoint, recordScrapes),
+				CanarySeries.version(traffic.namespace(), service, CANARY));
+		Optional<GatewayLoad> gatewayLoad = gatewayLoad(noLoad || (url != null && !url.isBlank()) ? url
+				: labUrl(stateDir, "ingress.url").toString());
+		return new Plan(parsedSteps, parsedInterval, thresholds, loaded(metrics, gatewayLoad), traffic, traffic::restore,
+				"in the lab", "the rules");
+	}
+
+	/** A cluster: kubectl apply of each step, Flagger's queries on its Prometheus. */
+	private Plan clusterPlan(Steps parsedSteps, Duration parsedInterval, Thresholds thresholds) {
+		Optional<GatewayLoad> gatewayLoad = gatewayLoad(url);
 		Kubectl tool = kubectl.orElseThrow(() -> new CanaryException("kubectl not found on the PATH (or $KUBECTL)"));
 		VirtualServiceSplit split = new VirtualServiceSplit(get(tool, "virtualservice"), service);
 		List<String> subsets = new ArrayList<>();
@@ -226,28 +257,44 @@ public final class CanaryCommand implements Callable<Integer> {
 		}
 		PrometheusApi api = new PrometheusApi(prometheusUri(), KUBECTL_TIMEOUT);
 		api.query("vector(1)");
-		return new Plan(parsedSteps, parsedInterval, thresholds, api,
-				new KubectlTrafficSplit(tool, namespace, split, STABLE, CANARY), gatewayLoad);
+		KubectlTrafficSplit traffic = new KubectlTrafficSplit(tool, namespace, split, STABLE, CANARY);
+		CanaryMetrics metrics = new PrometheusMetrics(api, namespace, service + "-" + CANARY, parsedInterval);
+		return new Plan(parsedSteps, parsedInterval, thresholds, loaded(metrics, gatewayLoad), traffic, traffic::restore,
+				"in " + namespace, "the VirtualService " + service);
 	}
 
-	/** The load to send during each step, unless --no-load. */
-	private Optional<GatewayLoad> gatewayLoad() {
+	private static CanaryMetrics loaded(CanaryMetrics metrics, Optional<GatewayLoad> load) {
+		return load.<CanaryMetrics>map(l -> new LoadedMetrics(metrics, l)).orElse(metrics);
+	}
+
+	/** A URL the lab wrote into its state folder ({@code dashboard.url}, {@code ingress.url}). */
+	private static URI labUrl(Path stateDir, String file) {
+		try {
+			return new URI(Files.readString(stateDir.resolve(file)).strip());
+		}
+		catch (java.io.IOException | URISyntaxException ex) {
+			throw new CanaryException("the lab wrote no usable " + file + " in " + stateDir + " (scripts/lab status)");
+		}
+	}
+
+	/** The load to send during each step through {@code gatewayUrl}, unless --no-load. */
+	private Optional<GatewayLoad> gatewayLoad(String gatewayUrl) {
 		if (noLoad) {
 			if (load != null) {
 				throw new CanaryException("give --load RPS or --no-load, not both");
 			}
 			return Optional.empty();
 		}
-		if (url == null || url.isBlank()) {
+		if (gatewayUrl == null || gatewayUrl.isBlank()) {
 			throw new CanaryException("give the ingress gateway's --url to send load through (or --no-load: the "
 					+ "service gets its traffic from elsewhere)");
 		}
 		URI gateway;
 		try {
-			gateway = new URI(url);
+			gateway = new URI(gatewayUrl);
 		}
 		catch (URISyntaxException ex) {
-			throw new CanaryException("--url: not a URL: " + url);
+			throw new CanaryException("--url: not a URL: " + gatewayUrl);
 		}
 		return Optional.of(new GatewayLoad(gateway, host == null ? service + ".graychain.local" : host,
 				path == null ? MAIN_PAGES.getOrDefault(service, "/") : path, load == null ? DEFAULT_RPS : load,
@@ -290,9 +337,14 @@ public final class CanaryCommand implements Callable<Integer> {
 		}
 	}
 
-	/** What a run needs, all checked. */
-	private record Plan(Steps steps, Duration interval, Thresholds thresholds, PrometheusApi prometheus,
-			KubectlTrafficSplit traffic, Optional<GatewayLoad> load) {
+	/**
+	 * What a run needs, all checked.
+	 *
+	 * @param where where it runs, for the first line ({@code in the lab}, {@code in graychain})
+	 * @param rules what {@code restore} puts back, for messages ({@code the rules}, {@code the VirtualService product})
+	 */
+	private record Plan(Steps steps, Duration interval, Thresholds thresholds, CanaryMetrics metrics, TrafficSplit traffic,
+			Runnable restore, String where, String rules) {
 	}
 
 }

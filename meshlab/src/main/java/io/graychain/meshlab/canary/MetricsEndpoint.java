@@ -24,6 +24,11 @@ public final class MetricsEndpoint implements Supplier<Scrape> {
 
 	private final HttpClient client;
 
+	/** Where it scrapes. */
+	public URI url() {
+		return url;
+	}
+
 	public MetricsEndpoint(URI url, Duration timeout) {
 		if (!"http".equals(url.getScheme()) || url.getHost() == null) {
 			throw new CanaryException("the metrics URL must be http://host[:port]/path, not " + url);
@@ -35,6 +40,11 @@ public final class MetricsEndpoint implements Supplier<Scrape> {
 
 	@Override
 	public Scrape get() {
+		return Scrape.parse(text(), url.toString());
+	}
+
+	/** The endpoint's answer, unparsed. */
+	public String text() {
 		HttpResponse<InputStream> response;
 		try {
 			response = client.send(HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "text/plain").GET().build(),
@@ -56,7 +66,7 @@ public final class MetricsEndpoint implements Supplier<Scrape> {
 			if (bytes.length > MAX_BYTES) {
 				throw new CanaryException("the metrics at " + url + " are over " + MAX_BYTES / (1024 * 1024) + " MB");
 			}
-			return Scrape.parse(new String(bytes, StandardCharsets.UTF_8), url.toString());
+			return new String(bytes, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new CanaryException("the metrics at " + url + " broke off: " + ex.getMessage(), ex);

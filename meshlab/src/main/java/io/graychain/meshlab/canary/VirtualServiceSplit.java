@@ -22,7 +22,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
  */
 public final class VirtualServiceSplit {
 
-	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+	/** How the canary reads and writes Istio resources: no document marker, quotes only where YAML needs them. */
+	static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
 		.disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
 		.enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
@@ -92,7 +93,8 @@ public final class VirtualServiceSplit {
 		return write(split);
 	}
 
-	private static String write(ObjectNode resource) {
+	/** {@code resource} as one YAML document. */
+	static String write(ObjectNode resource) {
 		try {
 			return YAML.writeValueAsString(resource);
 		}

@@ -118,8 +118,8 @@ class CanaryCommandTest {
 					+ "service gets its traffic from elsewhere)", "product", "--cluster", "--prometheus", url);
 			assertRefused(kubectl, "canary: give --load RPS or --no-load, not both", "product", "--cluster", "--no-load",
 					"--load", "5", "--prometheus", url);
-			assertRefused(kubectl, "canary: the lab does not serve Istio's metrics yet: run it against a cluster with --cluster",
-					"product");
+			assertRefused(kubectl, "canary: no lab runs (no " + dir.resolve("no-lab").resolve("admin.port")
+					+ "): start one with scripts/lab up", "product", "--lab-state", dir.resolve("no-lab").toString());
 			assertRefused(kubectl, "canary: cannot read the virtualservice nothing in graychain: Error from server (NotFound): "
 					+ "virtualservices.networking.istio.io \"nothing\" not found", "nothing", "--cluster", "--no-load");
 			assertRefused(kubectl, "canary: the DestinationRule product has no subset v2 (it has [v1]): nothing to shift "

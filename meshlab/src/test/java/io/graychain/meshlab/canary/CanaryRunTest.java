@@ -60,6 +60,33 @@ class CanaryRunTest {
 	}
 
 	@Test
+	void onTheScrapesOfAHealthyLabRunV2IsPromoted() throws InterruptedException {
+		Outcome outcome = new CanaryRun(weights::add, recorded("healthy"), slept::add, heard::add)
+			.run(Steps.parse("50,100"), INTERVAL, THRESHOLDS);
+
+		assertThat(outcome.promoted()).isTrue();
+		assertThat(weights).containsExactly(50, 100);
+		assertThat(heard).extracting(StepReport::toString).containsExactly(
+				"step 1 (50%): requests 49, success rate 100.00%, p99 75.5 ms: pass",
+				"step 2 (100%): requests 101, success rate 100.00%, p99 25.0 ms: pass");
+	}
+
+	@Test
+	void onTheScrapesOfALabRunWithAV2FailingThirtyPercentItIsRolledBackAtTheFirstStep() throws InterruptedException {
+		Outcome outcome = new CanaryRun(weights::add, recorded("failing"), slept::add, heard::add)
+			.run(Steps.parse("50,100"), INTERVAL, THRESHOLDS);
+
+		assertThat(outcome.promoted()).isFalse();
+		assertThat(weights).containsExactly(50, 0);
+		assertThat(outcome).hasToString("rolled back at step 1 (50%): success rate 67.21% < 99%; "
+				+ "the stable version has 100% of the traffic");
+	}
+
+	private static CanaryMetrics recorded(String name) {
+		return new ScrapeMetrics(Fixtures.recorded(name), CanarySeries.version("graychain", "product", "v2"));
+	}
+
+	@Test
 	void aP99OverTheBoundFailsTheStep() throws InterruptedException {
 		Outcome outcome = run("slow", Steps.parse("20,100"));
 

@@ -12,6 +12,30 @@ class IntervalAnalysisTest {
 	private static final CanarySeries PRODUCT_V2 = CanarySeries.version("graychain", "product", "v2");
 
 	@Test
+	void aRecordedHealthyRunOfTheLabCountsV2sOwnRequestsOfEachStep() {
+		// canary/lab-healthy: v1 answered the gateway's other requests, and the gateway reported every one
+		// again (reporter="source"); neither is counted
+		Figures step1 = IntervalAnalysis.analyse(Fixtures.recorded("healthy", 1, "start"), Fixtures.recorded("healthy", 1, "end"),
+				PRODUCT_V2);
+		Figures step2 = IntervalAnalysis.analyse(Fixtures.recorded("healthy", 2, "start"), Fixtures.recorded("healthy", 2, "end"),
+				PRODUCT_V2);
+
+		assertThat(step1).hasToString("requests 49, success rate 100.00%, p99 75.5 ms");
+		assertThat(step2).hasToString("requests 101, success rate 100.00%, p99 25.0 ms");
+	}
+
+	@Test
+	void aRecordedRunOfTheLabWithAV2FailingThirtyPercentHasItsFailures() {
+		Figures figures = IntervalAnalysis.analyse(Fixtures.recorded("failing", 1, "start"),
+				Fixtures.recorded("failing", 1, "end"), PRODUCT_V2);
+
+		// 20 of 61 requests answered 500 by product-v2 (GRAYCHAIN_MISBEHAVE_ERROR_PERCENT=30)
+		assertThat(figures.requests()).isEqualTo(61);
+		assertThat(figures.successRate()).isEqualTo(100.0 * 41 / 61);
+		assertThat(figures).hasToString("requests 61, success rate 67.21%, p99 42.4 ms");
+	}
+
+	@Test
 	void aHealthyStepCountsOnlyTheCanarysOwnRequestsOfTheInterval() {
 		Figures figures = IntervalAnalysis.analyse(Fixtures.scrape("healthy", 0), Fixtures.scrape("healthy", 1), PRODUCT_V2);
 
