@@ -47,7 +47,7 @@ public final class LabDaemonCommand implements Callable<Integer> {
 		}
 		return new LabOptions(root, overlayDir, location.labState(), run.labPort(), adminPort,
 				new JarLocator(root, run.buildDir(), jarsDir == null ? null : root.resolve(jarsDir).normalize()), run.jvmFlags(),
-				Duration.ofSeconds(run.readyTimeout()), run.restartBackoff());
+				Duration.ofSeconds(run.readyTimeout()), run.restartBackoff(), run.startConcurrency(), run.classArchive());
 	}
 
 }

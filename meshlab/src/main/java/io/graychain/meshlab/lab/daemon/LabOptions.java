@@ -18,9 +18,11 @@ import io.graychain.meshlab.lab.pods.JarLocator;
  * @param jvmFlags the flags of every service JVM
  * @param readyWithin how long every pod may take to get ready
  * @param restartBackoff the first back-off before a pod that exited is restarted (the kubelet's 10 s)
+ * @param startConcurrency how many pods start at once at most (0: all at once)
+ * @param classArchive whether pods run with a class-data-sharing archive of their jar (made once per jar)
  */
 public record LabOptions(Path repo, Path overlay, Path stateDir, int ingressPort, int adminPort, JarLocator jars,
-		List<String> jvmFlags, Duration readyWithin, Duration restartBackoff) {
+		List<String> jvmFlags, Duration readyWithin, Duration restartBackoff, int startConcurrency, boolean classArchive) {
 
 	/** JVM flags for many small services on few cores: C1 only, serial GC, small stacks and heap. */
 	public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -28,6 +30,17 @@ public record LabOptions(Path repo, Path overlay, Path stateDir, int ingressPort
 
 	public LabOptions {
 		jvmFlags = List.copyOf(jvmFlags);
+	}
+
+	/** All pods at once, without class archives (the lab before issue 15's levers). */
+	public LabOptions(Path repo, Path overlay, Path stateDir, int ingressPort, int adminPort, JarLocator jars,
+			List<String> jvmFlags, Duration readyWithin, Duration restartBackoff) {
+		this(repo, overlay, stateDir, ingressPort, adminPort, jars, jvmFlags, readyWithin, restartBackoff, 0, false);
+	}
+
+	/** Where the class archives of the jars are kept: they outlive the lab, until a jar changes. */
+	public Path classArchives() {
+		return stateDir.resolve("class-archives");
 	}
 
 	public Path logs() {
