@@ -67,13 +67,15 @@ public final class PodLauncher {
 
 	/**
 	 * Makes (or finds) the class archive of each jar before the pods start, as many at once as the
-	 * gate lets pods start: a training run costs about one start of the service.
+	 * gate lets pods start (one per core when it lets all start at once): a training run costs about
+	 * one start of the service.
 	 */
 	public void prepare(Map<String, Path> jarsByModule) {
 		if (archive == null || jarsByModule.isEmpty()) {
 			return;
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(gate.size() > 0 ? gate.size() : jarsByModule.size(), r -> {
+		ExecutorService pool = Executors.newFixedThreadPool(
+				gate.size() > 0 ? gate.size() : Runtime.getRuntime().availableProcessors(), r -> {
 			Thread thread = new Thread(r, "lab-class-archive");
 			thread.setDaemon(true);
 			return thread;
