@@ -31,7 +31,7 @@ public final class LabRunOptions {
 					+ " as the kubelet's 10 s to 300 s [GRAYCHAIN_RESTART_BACKOFF_MS, default: ${DEFAULT-VALUE}]")
 	long restartBackoffMs;
 
-	@Option(names = "--start-concurrency", paramLabel = "N", defaultValue = "${env:GRAYCHAIN_START_CONCURRENCY:-cores}",
+	@Option(names = "--start-concurrency", paramLabel = "N", defaultValue = "${env:GRAYCHAIN_START_CONCURRENCY:-all}",
 			description = "how many pods start at once at most, the next when one is ready: a number, `cores` (one per core)"
 					+ " or `all` (all at once) [GRAYCHAIN_START_CONCURRENCY, default: ${DEFAULT-VALUE}]")
 	String startConcurrency;
