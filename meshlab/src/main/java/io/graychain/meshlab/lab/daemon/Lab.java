@@ -106,7 +106,7 @@ public final class Lab implements AutoCloseable {
 
 	private volatile Duration readyAfter;
 
-	/** Starts the pods a few at a time, each with its jar's class archive (issue 15). */
+	/** Starts the pods through the start gate (--start-concurrency), each with its jar's class archive (issue 15). */
 	private final PodLauncher launcher;
 
 	private Lab(LabOptions options, LabTopology topology, Map<String, Integer> ports) {
