@@ -36,7 +36,7 @@ public final class LabRunOptions {
 					+ " or `all` (all at once) [GRAYCHAIN_START_CONCURRENCY, default: ${DEFAULT-VALUE}]")
 	String startConcurrency;
 
-	@Option(names = "--class-archive", negatable = true, defaultValue = "${env:GRAYCHAIN_CLASS_ARCHIVE:-true}", fallbackValue = "true",
+	@Option(names = "--class-archive", negatable = true, defaultValue = "${env:GRAYCHAIN_CLASS_ARCHIVE:-false}", fallbackValue = "true",
 			description = "run the pods with a class-data-sharing archive of their jar, made once per jar (the first start"
 					+ " after a build trains it) under <lab-state>/class-archives [GRAYCHAIN_CLASS_ARCHIVE, default: ${DEFAULT-VALUE}]")
 	boolean classArchive;
