@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 		description = { "Measure the running lab's data plane (overlay k8s/overlays/v2, baseline rules) on 127.0.0.1, bounded in time"
 				+ " and count: the latency one sidecar hop adds (appb-v1-0 directly, then through appa-v1's sidecar), and"
 				+ " req/s, median and p99 through the ingress gateway to product and to appa -> appb. Prints a Markdown table." },
-		footer = { "%nExample:", "  scripts/lab up && scripts/bench-lab && scripts/lab down" })
+		footer = { "%nExample:", "  scripts/lab up && scripts/bench-lab && scripts/lab down",
+				"%nThe lab's own start-up (time to ready, memory), each way of starting its pods: scripts/bench-lab --startup --help" })
 public final class LabBench implements Callable<Integer> {
 
 	@Mixin

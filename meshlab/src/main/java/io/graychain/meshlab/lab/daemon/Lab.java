@@ -20,14 +20,17 @@ import io.graychain.meshlab.lab.http.LabThreads;
 import io.graychain.meshlab.lab.http.ServerLimits;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.graychain.meshlab.kustomize.Manifests;
+import io.graychain.meshlab.lab.pods.ClassArchive;
 import io.graychain.meshlab.lab.pods.EnvEdit;
 import io.graychain.meshlab.lab.pods.FreePort;
 import io.graychain.meshlab.lab.pods.PodFailure;
+import io.graychain.meshlab.lab.pods.PodLauncher;
 import io.graychain.meshlab.lab.pods.PodPlan;
 import io.graychain.meshlab.lab.pods.PodProcess;
 import io.graychain.meshlab.lab.pods.PodSpec;
 import io.graychain.meshlab.lab.pods.RestartBackoff;
 import io.graychain.meshlab.lab.observe.AccessLogs;
+import io.graychain.meshlab.lab.pods.StartGate;
 import io.graychain.meshlab.lab.observe.IstioMetrics;
 import io.graychain.meshlab.lab.observe.TrafficGraph;
 import io.graychain.meshlab.lab.proxy.ExchangeListener;
@@ -106,8 +109,14 @@ public final class Lab implements AutoCloseable {
 
 	private volatile Duration readyAfter;
 
+	/** Starts the pods through the start gate (--start-concurrency), each with its jar's class archive (issue 15). */
+	private final PodLauncher launcher;
+
 	private Lab(LabOptions options, LabTopology topology, Map<String, Integer> ports) {
 		this.options = options;
+		this.launcher = new PodLauncher(new StartGate(options.startConcurrency()), options.classArchive()
+				? ClassArchive.forThisJdk(options.classArchives(), options.jvmFlags(), line -> System.out.println("[lab] " + line))
+				: null, options.readyWithin());
 		this.manifests = topology.manifests();
 		this.jars.putAll(topology.jars());
 		Map<String, List<Endpoint>> endpoints = topology.pods().stream().collect(Collectors.groupingBy(PodSpec::workload,
@@ -126,13 +135,18 @@ public final class Lab implements AutoCloseable {
 
 	private void launch(LabTopology topology, Map<String, Integer> ports) {
 		EngineRouter router = rules.router();
+		Map<String, Path> jarsByModule = new LinkedHashMap<>();
+		topology.pods().forEach(p -> jarsByModule.putIfAbsent(p.module(), topology.jars().get(p.name())));
+		launcher.prepare(jarsByModule);
 		for (PodSpec pod : topology.pods()) {
 			ProxyServer sidecar = ProxyServer.start(pod.workload(), 0, router, forwarder, threads, ServerLimits.ENVOY,
 					reported(pod.name()));
 			servers.add(sidecar);
 			sidecars.put(pod.name(), sidecar);
-			pods.add(PodProcess.start(pod, topology.jars().get(pod.name()), ports.get(pod.name()), sidecar.port(),
+			pods.add(launcher.start(pod, topology.jars().get(pod.name()), ports.get(pod.name()), sidecar.port(),
 					options.logs(), options.jvmFlags(), options.marker()));
+			// the gate may hold the next pods back until these are ready: a lab killed meanwhile leaves no stray pod
+			writePodsFile();
 		}
 	}
 
@@ -327,7 +341,7 @@ public final class Lab implements AutoCloseable {
 			freshSidecars.add(sidecar);
 			servers.add(sidecar);
 			Path jar = jars.get(old.get(i).spec().name());
-			PodProcess pod = PodProcess.start(specs.get(i), jar, FreePort.find(), sidecar.port(), options.logs(),
+			PodProcess pod = launcher.start(specs.get(i), jar, FreePort.find(), sidecar.port(), options.logs(),
 					options.jvmFlags(), options.marker());
 			fresh.add(pod);
 			starting.add(pod);

@@ -47,7 +47,8 @@ public final class LabDaemonCommand implements Callable<Integer> {
 		}
 		return new LabOptions(root, overlayDir, location.labState(), run.labPort(), adminPort,
 				new JarLocator(root, run.buildDir(), jarsDir == null ? null : root.resolve(jarsDir).normalize()), run.jvmFlags(),
-				Duration.ofSeconds(run.readyTimeout()), run.restartBackoff(), run.gatewayApiPort());
+				Duration.ofSeconds(run.readyTimeout()), run.restartBackoff(), run.gatewayApiPort(), run.startConcurrency(),
+				run.classArchive());
 	}
 
 }

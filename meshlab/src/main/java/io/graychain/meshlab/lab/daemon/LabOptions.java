@@ -19,9 +19,12 @@ import io.graychain.meshlab.lab.pods.JarLocator;
  * @param readyWithin how long every pod may take to get ready
  * @param restartBackoff the first back-off before a pod that exited is restarted (the kubelet's 10 s)
  * @param gatewayApiPort the loopback port of the Gateway API gateway graychain-http (0: any free port)
+ * @param startConcurrency how many pods start at once at most (0: all at once)
+ * @param classArchive whether pods run with a class-data-sharing archive of their jar (made once per jar)
  */
 public record LabOptions(Path repo, Path overlay, Path stateDir, int ingressPort, int adminPort, JarLocator jars,
-		List<String> jvmFlags, Duration readyWithin, Duration restartBackoff, int gatewayApiPort) {
+		List<String> jvmFlags, Duration readyWithin, Duration restartBackoff, int gatewayApiPort, int startConcurrency,
+		boolean classArchive) {
 
 	/** JVM flags for many small services on few cores: C1 only, serial GC, small stacks and heap. */
 	public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -29,6 +32,11 @@ public record LabOptions(Path repo, Path overlay, Path stateDir, int ingressPort
 
 	public LabOptions {
 		jvmFlags = List.copyOf(jvmFlags);
+	}
+
+	/** Where the class archives of the jars are kept: they outlive the lab, until a jar changes. */
+	public Path classArchives() {
+		return stateDir.resolve("class-archives");
 	}
 
 	public Path logs() {

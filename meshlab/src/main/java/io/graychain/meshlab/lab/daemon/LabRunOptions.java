@@ -36,6 +36,16 @@ public final class LabRunOptions {
 					+ " as the kubelet's 10 s to 300 s [GRAYCHAIN_RESTART_BACKOFF_MS, default: ${DEFAULT-VALUE}]")
 	long restartBackoffMs;
 
+	@Option(names = "--start-concurrency", paramLabel = "N", defaultValue = "${env:GRAYCHAIN_START_CONCURRENCY:-all}",
+			description = "how many pods start at once at most, the next when one is ready: a number, `cores` (one per core)"
+					+ " or `all` (all at once) [GRAYCHAIN_START_CONCURRENCY, default: ${DEFAULT-VALUE}]")
+	String startConcurrency;
+
+	@Option(names = "--class-archive", negatable = true, defaultValue = "${env:GRAYCHAIN_CLASS_ARCHIVE:-false}", fallbackValue = "true",
+			description = "run the pods with a class-data-sharing archive of their jar, made once per jar (the first start"
+					+ " after a build trains it) under <lab-state>/class-archives [GRAYCHAIN_CLASS_ARCHIVE, default: ${DEFAULT-VALUE}]")
+	boolean classArchive;
+
 	public int labPort() {
 		return labPort;
 	}
@@ -84,11 +94,31 @@ public final class LabRunOptions {
 		return Duration.ofMillis(restartBackoffMs);
 	}
 
+	/** How many pods start at once at most; 0: all at once. */
+	public int startConcurrency() {
+		String value = startConcurrency.strip();
+		if ("cores".equals(value)) {
+			return Runtime.getRuntime().availableProcessors();
+		}
+		if ("all".equals(value)) {
+			return 0;
+		}
+		if (!value.matches("[1-9][0-9]{0,3}")) {
+			throw new IllegalArgumentException("--start-concurrency takes a number, cores or all, not " + startConcurrency);
+		}
+		return Integer.parseInt(value);
+	}
+
+	public boolean classArchive() {
+		return classArchive;
+	}
+
 	/** These options as the daemon's arguments. */
 	public List<String> daemonArgs() {
 		List<String> args = new ArrayList<>(List.of("--lab-port", String.valueOf(labPort), "--gateway-api-port",
 				String.valueOf(gatewayApiPort()), "--build-dir", buildDir,
-				"--ready-timeout", String.valueOf(readyTimeout), "--restart-backoff-ms", String.valueOf(restartBackoffMs)));
+				"--ready-timeout", String.valueOf(readyTimeout), "--restart-backoff-ms", String.valueOf(restartBackoffMs),
+				"--start-concurrency", startConcurrency, classArchive ? "--class-archive" : "--no-class-archive"));
 		if (!jvmFlags.isBlank()) {
 			args.addAll(List.of("--jvm-flags", jvmFlags));
 		}

@@ -1,8 +1,14 @@
 package io.graychain.meshlab.lab.pods;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -28,6 +34,19 @@ public final class FixturePod {
 			exchange.close();
 		});
 		server.start();
+	}
+
+	/** A runnable jar of this class in {@code dir}, over the test classes (its manifest's Class-Path). */
+	static Path jar(Path dir) throws IOException {
+		Manifest manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FixturePod.class.getName());
+		Path classes = Path.of(FixturePod.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+		manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
+		Path jar = dir.resolve("fixture.jar");
+		try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
+			return jar;
+		}
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.graychain.meshlab.lab.pods;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,17 +86,8 @@ class RestartTest {
 		assertThat(pod.state()).isEqualTo("exited");
 	}
 
-	/** A runnable jar of {@link FixturePod} over the test classes (its manifest's Class-Path). */
 	Path fixtureJar() throws IOException {
-		Manifest manifest = new Manifest();
-		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FixturePod.class.getName());
-		Path classes = Path.of(FixturePod.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-		manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
-		Path jar = dir.resolve("fixture.jar");
-		try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
-			return jar;
-		}
+		return FixturePod.jar(dir);
 	}
 
 	static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
