@@ -9,7 +9,7 @@
 #   meshlab ARGS...          runs meshlab's command line (java -jar meshlab-*-exec.jar ARGS...)
 # The build folder is GRAYCHAIN_BUILD_DIR (default target); Java is $JAVA_HOME/bin/java, else java
 # on the PATH. GRAYCHAIN_MESHLAB_CLASSPATH runs meshlab from that class path instead of its jar
-# (meshlab's own tests run the scripts on the classes they test, before there is a jar).
+# (the script tests of repo-checks run the scripts on the classes they test, before there is a jar).
 
 GRAYCHAIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 GRAYCHAIN_BUILD_DIR="${GRAYCHAIN_BUILD_DIR:-target}"

@@ -60,7 +60,8 @@ public final class Meshlab extends NeedsCommand {
 	private static int badInput(CommandLine.ParameterException ex, String[] args) {
 		CommandLine command = ex.getCommandLine();
 		PrintWriter err = command.getErr();
-		err.println(prefix(command) + ex.getMessage() + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
+		String message = NeedsCommand.PICOCLI_MISSING.equals(ex.getMessage()) ? NeedsCommand.missing(command.getCommandSpec()) : ex.getMessage();
+		err.println(prefix(command) + message + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
 		return USAGE;
 	}
 

@@ -7,7 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import io.graychain.meshlab.cli.Meshlab;
+import io.graychain.meshlab.lab.client.OneShotHttp;
+import io.graychain.meshlab.lab.daemon.AdminServer;
+import io.graychain.meshlab.lab.daemon.LabState;
+import io.graychain.meshlab.lab.http.ServerLimits;
 import io.graychain.meshlab.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +124,32 @@ class LabControlTest {
 		}
 		finally {
 			other.destroy();
+		}
+	}
+
+	@Test
+	void theCommandLineSendsTheTokenFromTheStateFolder() throws InterruptedException {
+		LabState labState = new LabState(state.resolve("lab"));
+		CountDownLatch stopped = new CountDownLatch(1);
+		AdminServer lab = AdminServer.start(0, labState.writeToken(), () -> null, stopped::countDown, ServerLimits.ENVOY);
+		try {
+			labState.writeStarted(ProcessHandle.current().pid(), lab.port());
+			Path folder = state.resolve("lab");
+			LabControl control = new LabControl(folder, new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+			OneShotHttp.Reply starting = control.client().post("/reset", "");
+			assertThat(starting.status()).as("the lab is starting: 503").isEqualTo(503);
+			assertThat(starting.body()).contains("starting");
+			assertThat(control.client().post("/shutdown", "").status()).as("the token was taken").isEqualTo(202);
+			assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
+			java.io.StringWriter err = new java.io.StringWriter();
+			picocli.CommandLine line = Meshlab.commandLine();
+			line.setErr(new java.io.PrintWriter(err, true));
+			assertThat(line.execute("lab", "--lab-state", folder.toString(), "--repo", folder.toString(), "apply", "no-such"))
+				.as("resolved by the client, refused before anything is sent").isEqualTo(Meshlab.USAGE);
+			assertThat(err.toString()).contains("no scenario 'no-such'").doesNotContain("Exception");
+		}
+		finally {
+			lab.close();
 		}
 	}
 

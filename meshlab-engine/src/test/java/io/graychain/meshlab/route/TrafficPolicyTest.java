@@ -3,10 +3,6 @@ package io.graychain.meshlab.route;
 import java.time.Duration;
 import java.util.List;
 
-import io.graychain.meshlab.chain.CallGraph;
-import io.graychain.meshlab.chain.Explainer;
-import io.graychain.meshlab.chain.Explanation;
-import io.graychain.meshlab.explain.ExplanationText;
 import io.graychain.meshlab.route.TrafficPolicy.ConnectionPool;
 import io.graychain.meshlab.route.TrafficPolicy.OutlierDetection;
 import io.graychain.meshlab.testing.Mesh;
@@ -83,15 +79,6 @@ class TrafficPolicyTest {
 		assertThat(o.ejectionTime(20)).isEqualTo(Duration.ofSeconds(300));
 		OutlierDetection longBase = new OutlierDetection(1, 0, Duration.ofSeconds(1), Duration.ofSeconds(400), 10, 0);
 		assertThat(longBase.ejectionTime(2)).isEqualTo(Duration.ofSeconds(400));
-	}
-
-	@Test
-	void explainShowsThePolicyUnderTheDestinationItGuards() {
-		RouteEngine engine = Mesh.engine(file("appb-subset-overrides.yaml"), V2_GUARDED);
-		Explanation explanation = new Explainer(engine, CallGraph.graychain())
-			.explain(HttpRequest.get("appb:8000", "/"), engine.source("appa-v1"), "appa-v1");
-		assertThat(ExplanationText.write(explanation, List.of())).contains("appb subset v2-guarded -> appb-v2 (app=appb, version=v2)\n"
-				+ "           connection pool: maxConnections unlimited, pending unlimited, maxRequests 3 (past 3 at once: 503 UO)\n");
 	}
 
 	private static WeightedDestination only(RouteEngine engine, String host) {

@@ -14,11 +14,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.graychain.meshlab.cli.Meshlab;
 import io.graychain.meshlab.lab.ProxyTest;
-import io.graychain.meshlab.lab.client.OneShotHttp;
 import io.graychain.meshlab.lab.client.RulesSource;
-import io.graychain.meshlab.lab.control.LabControl;
 import io.graychain.meshlab.lab.http.RawHttp;
 import io.graychain.meshlab.lab.http.ServerLimits;
 import io.graychain.meshlab.lab.proxy.EngineRouter;
@@ -189,32 +186,6 @@ class AdminSecurityTest {
 		LabRules rules = new LabRules(Mesh.of(), new EngineRouter(Mesh.of(), java.util.Map.of()));
 		assertThat(rules.apply("jason", ProxyTest.APPB_BY_HEADER, List.of("virtual-service-appb.yaml")).message())
 			.as("the answer names the files, as the workshop guide shows it").startsWith("applied jason: virtual-service-appb.yaml");
-	}
-
-	@Test
-	void theCommandLineSendsTheTokenFromTheStateFolder() throws InterruptedException {
-		LabState state = new LabState(dir.resolve("lab"));
-		CountDownLatch stopped = new CountDownLatch(1);
-		AdminServer lab = AdminServer.start(0, state.writeToken(), () -> null, stopped::countDown, ServerLimits.ENVOY);
-		try {
-			state.writeStarted(ProcessHandle.current().pid(), lab.port());
-			Path folder = dir.resolve("lab");
-			LabControl control = new LabControl(folder, new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
-			OneShotHttp.Reply starting = control.client().post("/reset", "");
-			assertThat(starting.status()).as("the lab is starting: 503").isEqualTo(503);
-			assertThat(starting.body()).contains("starting");
-			assertThat(control.client().post("/shutdown", "").status()).as("the token was taken").isEqualTo(202);
-			assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
-			java.io.StringWriter err = new java.io.StringWriter();
-			picocli.CommandLine line = Meshlab.commandLine();
-			line.setErr(new java.io.PrintWriter(err, true));
-			assertThat(line.execute("lab", "--lab-state", folder.toString(), "--repo", folder.toString(), "apply", "no-such"))
-				.as("resolved by the client, refused before anything is sent").isEqualTo(Meshlab.USAGE);
-			assertThat(err.toString()).contains("no scenario 'no-such'").doesNotContain("Exception");
-		}
-		finally {
-			lab.close();
-		}
 	}
 
 	@Test

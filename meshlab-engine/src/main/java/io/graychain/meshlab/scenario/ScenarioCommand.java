@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.graychain.meshlab.cli.NeedsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Parameters;
 				+ " DestinationRules (the subsets) first, wait until they exist, then the VirtualServices, a delegate before its root.",
 		footer = { "%nExamples:", "  scripts/scenario list", "  scripts/scenario apply product-50-50",
 				"  scripts/scenario --context kind-graychain apply weather-tester-cookie", "  scripts/scenario reset" })
-public final class ScenarioCommand extends NeedsCommand {
+public final class ScenarioCommand {
 
 	/** What starts a line of {@code --kubectl-steps} output that is a kubectl run: {@code kubectl<TAB>failure<TAB>args...}. */
 	public static final String STEP = "kubectl\t";

@@ -1,4 +1,4 @@
-package io.graychain.meshlab.scenario;
+package io.graychain.meshlab.scripts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.graychain.meshlab.scenario.RuleFile;
+import io.graychain.meshlab.scenario.Scenario;
 import io.graychain.meshlab.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +39,7 @@ class ScenarioScriptTest {
 	}
 
 	static Stream<Scenario> scenarios() {
-		return Scenario.all(Overlays.scenarios()).stream();
+		return Scenario.all(Tools.repo().resolve("istio/scenarios")).stream();
 	}
 
 	@Test
