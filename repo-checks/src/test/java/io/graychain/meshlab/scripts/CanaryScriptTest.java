@@ -1,4 +1,4 @@
-package io.graychain.meshlab.canary;
+package io.graychain.meshlab.scripts;
 
 import java.nio.file.Path;
 import java.time.Duration;
