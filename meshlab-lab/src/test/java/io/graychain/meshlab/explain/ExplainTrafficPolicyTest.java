@@ -19,14 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExplainTrafficPolicyTest {
 
-	private static final String V2_GUARDED = """
-			apiVersion: networking.istio.io/v1
-			kind: VirtualService
-			metadata: {name: appb}
-			spec:
-			  hosts: [appb]
-			  http: [{route: [{destination: {host: appb, subset: v2-guarded}}]}]
-			""";
+	private static final String V2_GUARDED = file("appb-route-to-v2-guarded.yaml");
 
 	@Test
 	void explainShowsThePolicyUnderTheDestinationItGuards() {
