@@ -42,7 +42,9 @@ public record Finding(Code code, String file, String resource, String field, Str
 		/** A route whose every match is already taken by an earlier route. */
 		SHADOWED_ROUTE(Severity.WARNING),
 		/** A Gateway API listener the lab's gateway does not serve (another port, not HTTP): its routes answer in explain only. */
-		LISTENER_NOT_SERVED(Severity.WARNING);
+		LISTENER_NOT_SERVED(Severity.WARNING),
+		/** A DestinationRule setting a cluster follows that the lab does not model (it is shown, not enforced). */
+		POLICY_NOT_MODELLED(Severity.WARNING);
 
 		private final Severity severity;
 

@@ -26,10 +26,12 @@ final class TrafficPolicyCheck implements Check {
 		for (DestinationRuleDef dr : config.destinationRules()) {
 			Consumer<String> top = problem -> findings.add(finding(dr, "spec.trafficPolicy", problem));
 			check(dr.spec().getTrafficPolicy(), top);
+			notModelled(dr.spec().getTrafficPolicy(), "spec.trafficPolicy", dr, findings);
 			List<Subset> subsets = dr.spec().getSubsets() == null ? List.of() : dr.spec().getSubsets();
 			for (int i = 0; i < subsets.size(); i++) {
 				String field = "spec.subsets[" + i + "].trafficPolicy";
 				check(subsets.get(i).getTrafficPolicy(), problem -> findings.add(finding(dr, field, problem)));
+				notModelled(subsets.get(i).getTrafficPolicy(), field, dr, findings);
 			}
 		}
 		return findings;
@@ -110,6 +112,44 @@ final class TrafficPolicyCheck implements Check {
 		}
 		catch (IllegalArgumentException bad) {
 			problems.accept(bad.getMessage());
+		}
+	}
+
+	/**
+	 * The settings of {@code policy} a cluster follows and the lab does not (docs/route-engine.md,
+	 * "DestinationRule traffic policy"): each named in a warning, so the learner knows the lab shows them
+	 * without enforcing them.
+	 */
+	private static void notModelled(TrafficPolicy policy, String at, DestinationRuleDef dr, List<Finding> findings) {
+		if (policy == null) {
+			return;
+		}
+		List<String> fields = new ArrayList<>();
+		ConnectionPoolSettings pool = policy.getConnectionPool();
+		if (pool != null && pool.getHttp() != null) {
+			addIf(pool.getHttp().getMaxRequestsPerConnection() != null, "connectionPool.http.maxRequestsPerConnection", fields);
+			addIf(pool.getHttp().getMaxRetries() != null, "connectionPool.http.maxRetries", fields);
+			addIf(pool.getHttp().getIdleTimeout() != null, "connectionPool.http.idleTimeout", fields);
+		}
+		if (pool != null && pool.getTcp() != null) {
+			addIf(pool.getTcp().getConnectTimeout() != null, "connectionPool.tcp.connectTimeout", fields);
+		}
+		OutlierDetection outlier = policy.getOutlierDetection();
+		if (outlier != null) {
+			addIf(outlier.getConsecutiveLocalOriginFailures() != null, "outlierDetection.consecutiveLocalOriginFailures", fields);
+		}
+		addIf(policy.getLoadBalancer() != null, "loadBalancer", fields);
+		addIf(policy.getTls() != null, "tls", fields);
+		addIf(policy.getPortLevelSettings() != null && !policy.getPortLevelSettings().isEmpty(), "portLevelSettings", fields);
+		for (String field : fields) {
+			findings.add(new Finding(Finding.Code.POLICY_NOT_MODELLED, dr.file(), "DestinationRule " + dr.name(), at + "." + field,
+					"followed on a cluster; the lab shows it but does not enforce it"));
+		}
+	}
+
+	private static void addIf(boolean set, String field, List<String> fields) {
+		if (set) {
+			fields.add(field);
 		}
 	}
 

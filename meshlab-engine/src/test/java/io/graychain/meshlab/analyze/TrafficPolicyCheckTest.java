@@ -35,4 +35,16 @@ class TrafficPolicyCheckTest {
 			.noneMatch(f -> f.code() == Finding.Code.INVALID_POLICY);
 	}
 
+	@Test
+	void settingsTheLabDoesNotModelAreWarningsNamingTheirField() {
+		List<Finding> findings = Mesh.findings(file("not-modelled-settings.yaml")).stream()
+			.filter(f -> f.resource().equals("DestinationRule appb-cluster-only")).toList();
+		assertThat(findings).allMatch(f -> f.code() == Finding.Code.POLICY_NOT_MODELLED).noneMatch(Finding::isError);
+		assertThat(findings).extracting(Finding::field).containsExactlyInAnyOrder(
+				"spec.trafficPolicy.connectionPool.http.maxRequestsPerConnection",
+				"spec.trafficPolicy.connectionPool.http.maxRetries", "spec.trafficPolicy.connectionPool.http.idleTimeout",
+				"spec.trafficPolicy.connectionPool.tcp.connectTimeout", "spec.trafficPolicy.loadBalancer", "spec.trafficPolicy.tls",
+				"spec.subsets[0].trafficPolicy.outlierDetection.consecutiveLocalOriginFailures");
+	}
+
 }
