@@ -54,16 +54,18 @@ class BenchLabScriptTest {
 		ScriptRun run = ScriptRun.run(REPO.resolve("scripts/bench-lab"),
 				Map.of("GRAYCHAIN_LAB_STATE", lab.stateDir().toString(), "GRAYCHAIN_BUILD_DIR",
 						System.getProperty("graychain.build.dir", "target")),
-				Duration.ofSeconds(180), "--connections", "1", "--seconds", "1", "--warmup", "0", "--hop-requests", "8");
+				Duration.ofSeconds(180), "--connections", "1", "--seconds", "1", "--warmup", "0", "--hop-requests", "8", "--uploads", "1",
+				"--upload-mib", "1");
 
 		assertThat(run.exit()).as(run.toString()).isZero();
 		List<String> lines = run.outLines();
-		assertThat(lines).as(run.toString()).hasSize(7);
+		assertThat(lines).as(run.toString()).hasSize(8);
 		assertThat(lines.get(0)).isEqualTo(HEADER);
 		assertThat(lines.get(1)).isEqualTo("|---|---|---|---|---|---|");
-		assertThat(lines.stream().skip(2).map(line -> cells(line).get(0))).containsExactly("appb directly",
+		assertThat(lines.stream().skip(2).limit(5).map(line -> cells(line).get(0))).containsExactly("appb directly",
 				"appb through appa's sidecar", "added by one sidecar hop", "gateway → product", "gateway → appa → appb");
-		for (String line : List.of(lines.get(2), lines.get(3), lines.get(5), lines.get(6))) {
+		assertThat(cells(lines.get(7)).get(0)).matches("gateway → product beside uploads \\(1 × 1 MiB, [1-9]\\d* sent\\)");
+		for (String line : List.of(lines.get(2), lines.get(3), lines.get(5), lines.get(6), lines.get(7))) {
 			List<String> cells = cells(line);
 			assertThat(cells).as(line).hasSize(6);
 			assertThat(cells.get(1)).as("connections: " + line).isEqualTo("1");

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * {@code appb-v1-0} asked directly, then through {@code appa-v1}'s sidecar, one request at a time
  * (median and p99 of each, and the difference). (2) Throughput and latency through the ingress
  * gateway, to {@code product} and through {@code appa → appb} (two sidecar hops more), at each
- * number of connections.
+ * number of connections; (3) to {@code product} again while large uploads go through the same gateway.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Measure the running lab's data plane (overlay k8s/overlays/v2, baseline rules) on 127.0.0.1, bounded in time"
@@ -52,18 +52,30 @@ public final class LabBench implements Callable<Integer> {
 			description = "requests per hop measurement [GRAYCHAIN_HOP_REQUESTS, default: ${DEFAULT-VALUE}]")
 	int hopRequests;
 
+	@Option(names = "--uploads", paramLabel = "N", defaultValue = "${env:GRAYCHAIN_UPLOADS:-4}",
+			description = "large uploads at once through the gateway during an extra gateway -> product run (0: none)"
+					+ " [GRAYCHAIN_UPLOADS, default: ${DEFAULT-VALUE}]")
+	int uploads;
+
+	@Option(names = "--upload-mib", paramLabel = "M", defaultValue = "${env:GRAYCHAIN_UPLOAD_MIB:-16}",
+			description = "the size of each upload, MiB [GRAYCHAIN_UPLOAD_MIB, default: ${DEFAULT-VALUE}]")
+	int uploadMib;
+
 	private final PrintStream out = System.out;
 
 	@Override
 	public Integer call() throws Exception {
-		if (connections.isEmpty() || connections.stream().anyMatch(c -> c < 1) || seconds < 1 || warmup < 0 || hopRequests < 4) {
-			throw new IllegalArgumentException("--connections and --seconds must be positive, --hop-requests at least 4, --warmup not negative");
+		if (connections.isEmpty() || connections.stream().anyMatch(c -> c < 1) || seconds < 1 || warmup < 0 || hopRequests < 4
+				|| uploads < 0 || uploads > 16 || uploadMib < 1 || uploadMib > 256) {
+			throw new IllegalArgumentException("--connections and --seconds must be positive, --hop-requests at least 4, --warmup not"
+					+ " negative, --uploads 0 to 16, --upload-mib 1 to 256");
 		}
-		return run(location.client(), connections, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), hopRequests, out);
+		return run(location.client(), connections, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), hopRequests,
+				uploads, uploadMib, out);
 	}
 
-	static int run(LabClient lab, List<Integer> connections, Duration seconds, Duration warmup, int hopRequests, PrintStream out)
-			throws Exception {
+	static int run(LabClient lab, List<Integer> connections, Duration seconds, Duration warmup, int hopRequests, int uploads,
+			int uploadMib, PrintStream out) throws Exception {
 		int gateway = URI.create(lab.ingressUrl()).getPort();
 		int appb = podPort(lab.get("/status").body(), "appb-v1-0");
 		Integer sidecar = lab.sidecars().get("appa-v1");
@@ -73,6 +85,7 @@ public final class LabBench implements Callable<Integer> {
 
 		HttpClient direct = client(Math.max(64, connections.stream().mapToInt(Integer::intValue).max().orElse(64)), null);
 		HttpClient proxied = client(1, sidecar);
+		HttpClient uploading = client(Math.max(1, uploads), null);
 		try {
 			out.println("| measurement | connections | req/s | median ms | p99 ms | errors |");
 			out.println("|---|---|---|---|---|---|");
@@ -93,11 +106,22 @@ public final class LabBench implements Callable<Integer> {
 					Load.Result result = load.run(direct, c, seconds, Long.MAX_VALUE);
 					row(out, "gateway → " + ("/product".equals(load.path()) ? "product" : "appa → appb"), c, result);
 				}
+				if (uploads > 0) {
+					Load product = new Load(gateway, "product.graychain.local", "/product", false);
+					Uploads.Running running = new Uploads(gateway, "product.graychain.local", "/product", uploads,
+							new byte[uploadMib * 1024 * 1024]).start(uploading);
+					product.run(direct, c, warmup, Long.MAX_VALUE);
+					Load.Result result = product.run(direct, c, seconds, Long.MAX_VALUE);
+					Uploads.Sent sent = running.stop();
+					row(out, "gateway → product beside uploads (" + uploads + " × " + uploadMib + " MiB, " + sent.uploads() + " sent)",
+							c, result);
+				}
 			}
 		}
 		finally {
 			direct.stop();
 			proxied.stop();
+			uploading.stop();
 		}
 		return 0;
 	}
