@@ -114,9 +114,10 @@ final class LabProcess implements AutoCloseable {
 
 	/** The processes started with this lab's marker that still run. */
 	List<ProcessHandle> leftovers() {
-		String marker = "-Dgraychain.lab=" + state.toAbsolutePath().normalize();
+		// the trailing space: a lab in target/lab is not one in target/lab-canary
+		String marker = "-Dgraychain.lab=" + state.toAbsolutePath().normalize() + " ";
 		return ProcessHandle.allProcesses()
-			.filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+			.filter(p -> p.info().commandLine().map(c -> (c + " ").contains(marker)).orElse(false))
 			.toList();
 	}
 
