@@ -66,7 +66,7 @@ class ProxyMetricsTest {
 			answered.merge(reply.body().substring(0, reply.body().indexOf(' ')), 1, Integer::sum);
 		}
 		sender.send("gateway", "nope.graychain.local", "/", Map.of());
-		Scrape scrape = awaitCount(REQUESTS + 1);
+		Scrape scrape = awaitCount(REQUESTS + 1, REQUESTS);
 
 		for (String version : List.of("v1", "v2")) {
 			int seen = answered.getOrDefault("product-" + version + "-0", 0);
@@ -87,7 +87,7 @@ class ProxyMetricsTest {
 		for (int i = 0; i < 3; i++) {
 			assertThat(sender.send("appa-v1", "appb:8000", "/echo", Map.of()).status()).isEqualTo(200);
 		}
-		Scrape scrape = awaitCount(3);
+		Scrape scrape = awaitCount(3, 3);
 
 		List<LabelMatcher> series = List.of(LabelMatcher.equal("source_workload", "appa-v1"),
 				LabelMatcher.equal("source_app", "appa"), LabelMatcher.equal("source_version", "v1"),
@@ -113,7 +113,7 @@ class ProxyMetricsTest {
 			assertThat(sender.send("appa-v1", "appb:8000", "/echo", Map.of()).status()).isEqualTo(200);
 		}
 		awaitTrue(() -> exchanges.stream().filter(ProxyExchange::mirrored).count() == 4);
-		Scrape scrape = awaitCount(4);
+		Scrape scrape = awaitCount(4, 8);
 
 		List<LabelMatcher> toV2 = List.of(LabelMatcher.equal("source_workload", "appa-v1"),
 				LabelMatcher.equal("destination_workload", "appb-v2"), LabelMatcher.equal("destination_service_name", "appb"),
@@ -140,7 +140,7 @@ class ProxyMetricsTest {
 		for (int i = 0; i < 3; i++) {
 			assertThat(sender.send("appa-v1", "appb:8000", "/echo", Map.of("end-user", "aborted")).status()).isEqualTo(503);
 		}
-		Scrape scrape = awaitCount(3);
+		Scrape scrape = awaitCount(3, 0);
 
 		List<LabelMatcher> aborted = List.of(LabelMatcher.equal("response_flags", "FI"), LabelMatcher.equal("response_code", "503"));
 		assertThat(sum(scrape, "source", aborted)).isEqualTo(3);
@@ -188,11 +188,15 @@ class ProxyMetricsTest {
 	}
 
 	/** The scrape once the proxies reported {@code requests} requests as the source (a report follows the reply's last byte). */
-	private Scrape awaitCount(int requests) throws InterruptedException {
+	/**
+	 * The scrape once {@code requests} source reports and {@code destinations} destination reports are in:
+	 * the callee's sidecar reports when its exchange completes, which may be after the caller has its reply.
+	 */
+	private Scrape awaitCount(int requests, int destinations) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (true) {
 			Scrape scrape = Scrape.parse(metrics.scrape(), "the lab");
-			if (sum(scrape, "source", List.of()) >= requests) {
+			if (sum(scrape, "source", List.of()) >= requests && sum(scrape, "destination", List.of()) >= destinations) {
 				assertThat(sum(scrape, "source", List.of())).isEqualTo(requests);
 				return scrape;
 			}
