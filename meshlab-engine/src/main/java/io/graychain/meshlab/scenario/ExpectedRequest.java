@@ -51,6 +51,10 @@ public record ExpectedRequest(@JsonProperty(required = true) String name, @JsonP
 		shares = chain != null ? Map.of(chain, BigDecimal.valueOf(100)) : shares == null ? Map.of() : new LinkedHashMap<>(shares);
 		seenBy = seenBy == null ? SeenBy.NONE : seenBy;
 		LoadStep.of(name, concurrency, count);
+		if (concurrency != null && (latency != null || !seenBy.equals(SeenBy.NONE))) {
+			throw new IllegalArgumentException("request '" + name + "': a load step (concurrency) checks statuses and chains only;"
+					+ " give latency or seenBy on a request without concurrency");
+		}
 	}
 
 	/** The load step this request is sent with, if its {@code concurrency} is set. */

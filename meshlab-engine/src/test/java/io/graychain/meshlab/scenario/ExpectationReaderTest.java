@@ -115,6 +115,10 @@ class ExpectationReaderTest {
 				goal: x
 				requests: [{name: a, entry: gateway, host: h, chain: "a:v1", concurrency: 4, count: 5000}]
 				"""))).hasMessageContaining("count 5000 is not within concurrency (4) to 2000");
+		assertThatThrownBy(() -> ExpectationReader.read(write("""
+				goal: x
+				requests: [{name: a, entry: gateway, host: h, chain: "a:v1", concurrency: 4, latency: {below: 2s}}]
+				"""))).hasMessageContaining("a load step (concurrency) checks statuses and chains only");
 	}
 
 }

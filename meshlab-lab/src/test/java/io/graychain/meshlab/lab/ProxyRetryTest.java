@@ -218,4 +218,20 @@ class ProxyRetryTest {
 		assertThat(flags()).isEqualTo("UF,URX");
 	}
 
+	/**
+	 * After a retry the request is reported for the pod that answered, not the one first picked: a pod
+	 * refusing connections (retried by Istio's default policy, connect-failure) never shows as the
+	 * answering pod in the metrics and access logs.
+	 */
+	@Test
+	void theExchangeNamesThePodOfTheLastTry() throws Exception {
+		ProxyServer sidecar = sidecar(new Endpoint("appb-v1-0", "appb-v1", FreePort.find()), pod("appb-v1-1"));
+		for (int i = 0; i < 4; i++) {
+			assertThat(get(sidecar, "/greet", "").status()).isEqualTo(200);
+		}
+		ProxyTest.awaitTrue(() -> exchanges.size() == 4);
+		assertThat(exchanges).extracting(ProxyExchange::upstreamPod).containsOnly("appb-v1-1");
+		assertThat(exchanges).extracting(e -> e.details().upstreamPort()).containsOnly(pods.get("appb-v1-1").endpoint().port());
+	}
+
 }

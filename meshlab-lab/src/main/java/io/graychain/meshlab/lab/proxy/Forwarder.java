@@ -191,7 +191,7 @@ public final class Forwarder implements AutoCloseable {
 	void attempt(Endpoint endpoint, String method, String pathAndQuery, HttpFields headers,
 			org.eclipse.jetty.client.Request.Content body, Duration bound, Response out, Callback callback,
 			RequestOutcome outcome, Tries tries) {
-		outcome.upstreamHost(endpoint.pod() + " 127.0.0.1:" + endpoint.port());
+		outcome.tried(endpoint);
 		AtomicInteger count = inFlight.computeIfAbsent(endpoint.port(), p -> new AtomicInteger());
 		if (count.incrementAndGet() > limits(endpoint.port()).admitted()) {
 			count.decrementAndGet();
@@ -411,6 +411,9 @@ public final class Forwarder implements AutoCloseable {
 
 		private final Tries tries;
 
+		/** Set once this try's reply headers are copied to the client's response: no retry after that, as in Envoy. */
+		private volatile boolean replyStarted;
+
 		Relay(Endpoint endpoint, Response out, Callback callback, AtomicInteger count, RequestOutcome outcome, Tries tries) {
 			this.endpoint = endpoint;
 			this.tries = tries;
@@ -427,6 +430,7 @@ public final class Forwarder implements AutoCloseable {
 				response.abort(new Tries.Retrying());
 				return;
 			}
+			replyStarted = true;
 			out.setStatus(response.getStatus());
 			Set<String> named = connectionNamed(response.getHeaders());
 			for (HttpField field : response.getHeaders()) {
@@ -481,7 +485,9 @@ public final class Forwarder implements AutoCloseable {
 				return;
 			}
 			RetryOn.Reset reason = reset(failure);
-			if (tries != null && tries.retryFailure(failure, reason)) {
+			// Envoy never retries once it has started the downstream reply (router.cc: retries only before
+			// the upstream headers are passed on); the lab's headers are only copied, so they are reset below
+			if (tries != null && !replyStarted && tries.retryFailure(failure, reason)) {
 				return;
 			}
 			out.reset();

@@ -210,14 +210,16 @@ public final class ProxyServer implements AutoCloseable {
 
 				private void done() {
 					cluster.breaker().release();
+					// the request's final reply counts against the pod of its last try, if a try was made;
 					// the lab's own pool overflowing never reached the host: not the host's error
-					if (!outcome.flags().contains(ResponseFlag.UPSTREAM_OVERFLOW)) {
-						cluster.completed(routed.endpoint(), response.getStatus());
+					Endpoint tried = outcome.upstream();
+					if (tried != null && !outcome.flags().contains(ResponseFlag.UPSTREAM_OVERFLOW)) {
+						cluster.completed(tried, response.getStatus());
 					}
 				}
 
 			};
-			// admitted and counted once per request, with its first try's pod (Envoy: per try; see docs/route-engine.md)
+			// admitted and counted once per request, for its last try's pod (Envoy: per try; see docs/route-engine.md)
 			boolean admitted = cluster.breaker().admit(
 					() -> forwarder.forward(routed, pathAndQuery, headers, request, response, counted, outcome));
 			if (!admitted) {
@@ -303,11 +305,13 @@ public final class ProxyServer implements AutoCloseable {
 			double millis = (System.nanoTime() - started) / 1_000_000.0;
 			RequestOutcome outcome = RequestOutcome.of(request);
 			long sent = outcome.bytesSent() > 0 ? outcome.bytesSent() : Math.max(0, response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH));
+			// the pod of the last try: after a retry, not the one first picked
+			Endpoint pod = outcome.upstream() != null ? outcome.upstream() : decision.endpoint();
 			listener.completed(new ProxyExchange(from, decision.peers().source(), decision.peers().destination(),
 					decision.peers().service(), status, flags(), protocol(request), millis,
-					decision.routed() && outcome.reachedPod() ? decision.endpoint().pod() : "", false, requestId, started,
+					decision.routed() && outcome.reachedPod() ? pod.pod() : "", false, requestId, started,
 					details(headers.get(HttpHeader.HOST), outcome.bytesReceived(), sent,
-							outcome.upstreamHost().isEmpty() ? null : decision.endpoint(), decision.cluster())));
+							outcome.upstream() == null ? null : pod, decision.cluster())));
 		}
 
 		private ProxyExchange.Details details(String authority, long received, long sent, Endpoint pod, String cluster) {

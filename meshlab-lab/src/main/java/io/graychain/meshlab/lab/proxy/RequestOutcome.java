@@ -21,6 +21,8 @@ public final class RequestOutcome {
 
 	private volatile String upstreamHost = "";
 
+	private volatile Endpoint upstream;
+
 	private final AtomicLong bytesReceived = new AtomicLong();
 
 	private final AtomicLong bytesSent = new AtomicLong();
@@ -56,8 +58,15 @@ public final class RequestOutcome {
 		return upstreamHost;
 	}
 
-	void upstreamHost(String host) {
-		this.upstreamHost = host;
+	/** The pod of the request's last try (after a retry, not the one first picked), or null when none was tried. */
+	public Endpoint upstream() {
+		return upstream;
+	}
+
+	/** Notes that a try goes to {@code endpoint}: the last one noted is the pod that answered. */
+	void tried(Endpoint endpoint) {
+		this.upstream = endpoint;
+		this.upstreamHost = endpoint.pod() + " 127.0.0.1:" + endpoint.port();
 	}
 
 	/**

@@ -47,7 +47,8 @@ final class LoadStepCheck {
 		boolean ok = true;
 		ExpectedStatuses wanted = request.statuses();
 		java.util.Set<Integer> named = wanted == null ? java.util.Set.of() : wanted.statuses();
-		double alphaEach = alpha / Math.max(1, named.size() + request.shares().size());
+		// alpha is already this file's share per checked share (LiveVerifier counts a load step's shares too)
+		double alphaEach = alpha;
 		for (int status : named) {
 			int count = statuses.getOrDefault(status, 0);
 			boolean fine;
