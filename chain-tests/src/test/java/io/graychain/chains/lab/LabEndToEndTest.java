@@ -394,6 +394,9 @@ class LabEndToEndTest {
 		String token = Files.readString(lab.stateDir().resolve("admin.token")).strip();
 		Sender sender = new Sender(URI.create(lab.client().ingressUrl()), Map.of(), Duration.ofSeconds(10));
 		Path logs = lab.stateDir().resolve("logs");
+		// a scenario with an environment (set-env) replaces pods: product-v2-0 may run as product-v2-r3-0 by now
+		String v1Pod = pod("product", "v1");
+		String v2Pod = pod("product", "v2");
 		try (LabDashboardPage page = LabDashboardPage.open(dashboard + "#token=" + token)) {
 			assertThat(page.applyWithKeyboard("product-dark-launch-v2")).startsWith("applied product-dark-launch-v2");
 			String id = "e2e-" + System.nanoTime();
@@ -404,13 +407,13 @@ class LabEndToEndTest {
 			}
 			page.waiting().until(d -> page.dashedMirror("gateway", "product:v2"));
 
-			page.waiting().until(d -> lines(AccessLogs.file(logs, "product-v2-0"), id).size() == 1);
+			page.waiting().until(d -> lines(AccessLogs.file(logs, v2Pod), id).size() == 1);
 			assertThat(lines(AccessLogs.file(logs, "gateway"), id)).singleElement().satisfies(line -> assertThat(line)
 				.contains("\"GET /product HTTP/1.1\" 200 - via_upstream ", "\"product.graychain.local\"",
 						" outbound|7000|v1|product.graychain.svc.cluster.local "));
-			assertThat(lines(AccessLogs.file(logs, "product-v1-0"), id)).singleElement().satisfies(line -> assertThat(line)
+			assertThat(lines(AccessLogs.file(logs, v1Pod), id)).singleElement().satisfies(line -> assertThat(line)
 				.contains(" 200 - via_upstream ", "\"product.graychain.local\"", " inbound|"));
-			assertThat(lines(AccessLogs.file(logs, "product-v2-0"), id)).singleElement().satisfies(line -> assertThat(line)
+			assertThat(lines(AccessLogs.file(logs, v2Pod), id)).singleElement().satisfies(line -> assertThat(line)
 				.contains(" 200 - via_upstream ", "\"product.graychain.local-shadow\"", " inbound|"));
 
 			assertThat(page.resetWithKeyboard()).isEqualTo("reset to the baseline");
@@ -424,10 +427,16 @@ class LabEndToEndTest {
 		awaitLine(AccessLogs.file(logs, "gateway"), lost);
 		assertThat(lines(AccessLogs.file(logs, "gateway"), lost)).singleElement()
 			.satisfies(line -> assertThat(line).contains(" 404 NR route_not_found ", "\"nope.graychain.local\""));
-		awaitLine(AccessLogs.file(logs, "appa-v1-0"), chained);
-		assertThat(lines(AccessLogs.file(logs, "appa-v1-0"), chained)).as("appa's sidecar: inbound from the gateway, outbound to appb")
+		awaitLine(AccessLogs.file(logs, pod("appa", "v1")), chained);
+		assertThat(lines(AccessLogs.file(logs, pod("appa", "v1")), chained)).as("appa's sidecar: inbound from the gateway, outbound to appb")
 			.anySatisfy(line -> assertThat(line).contains(" 200 - via_upstream ", " inbound|"))
 			.anySatisfy(line -> assertThat(line).contains(" 200 - via_upstream ", " outbound|8000|v1|appb.graychain.svc.cluster.local "));
+	}
+
+	/** The name of the pod now running {@code app}'s {@code version} (one pod per version in the v2 overlay). */
+	private static String pod(String app, String version) {
+		return lab.client().pods().stream().filter(p -> p.app().equals(app) && p.version().equals(version))
+			.map(LabClient.Pod::name).findFirst().orElseThrow(() -> new AssertionError("no pod of " + app + " " + version));
 	}
 
 	/** The lines of {@code log} with {@code requestId} (none while the file does not exist yet). */
