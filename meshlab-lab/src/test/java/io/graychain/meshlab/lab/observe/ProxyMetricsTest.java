@@ -179,9 +179,10 @@ class ProxyMetricsTest {
 		ExchangeListener accessLog = accessLogs.of(from.equals(Router.GATEWAY) ? from : from + "-0");
 		ProxyServer proxy = ProxyServer.start(from, 0, new EngineRouter(Mesh.of(yaml), endpoints), forwarder, threads,
 				ServerLimits.ENVOY, exchange -> {
-					metrics.completed(exchange);
-					exchanges.add(exchange);
+					// the log line first: once a test sees the exchange or its metric, the line is written
 					accessLog.completed(exchange);
+					exchanges.add(exchange);
+					metrics.completed(exchange);
 				});
 		open.add(proxy);
 		return proxy;
