@@ -85,7 +85,9 @@ public final class LabBench implements Callable<Integer> {
 
 		HttpClient direct = client(Math.max(64, connections.stream().mapToInt(Integer::intValue).max().orElse(64)), null);
 		HttpClient proxied = client(1, sidecar);
-		HttpClient uploading = client(Math.max(1, uploads), null);
+		HttpClient uploading = uploads > 0 ? client(uploads, null) : null;
+		Uploads alongside = uploads > 0
+				? new Uploads(gateway, "product.graychain.local", "/product", uploads, new byte[uploadMib * 1024 * 1024]) : null;
 		try {
 			out.println("| measurement | connections | req/s | median ms | p99 ms | errors |");
 			out.println("|---|---|---|---|---|---|");
@@ -106,10 +108,9 @@ public final class LabBench implements Callable<Integer> {
 					Load.Result result = load.run(direct, c, seconds, Long.MAX_VALUE);
 					row(out, "gateway → " + ("/product".equals(load.path()) ? "product" : "appa → appb"), c, result);
 				}
-				if (uploads > 0) {
+				if (alongside != null) {
 					Load product = new Load(gateway, "product.graychain.local", "/product", false);
-					Uploads.Running running = new Uploads(gateway, "product.graychain.local", "/product", uploads,
-							new byte[uploadMib * 1024 * 1024]).start(uploading);
+					Uploads.Running running = alongside.start(uploading);
 					product.run(direct, c, warmup, Long.MAX_VALUE);
 					Load.Result result = product.run(direct, c, seconds, Long.MAX_VALUE);
 					Uploads.Sent sent = running.stop();
@@ -121,7 +122,9 @@ public final class LabBench implements Callable<Integer> {
 		finally {
 			direct.stop();
 			proxied.stop();
-			uploading.stop();
+			if (uploading != null) {
+				uploading.stop();
+			}
 		}
 		return 0;
 	}
