@@ -64,7 +64,7 @@ class BenchLabScriptTest {
 		assertThat(lines.get(1)).isEqualTo("|---|---|---|---|---|---|");
 		assertThat(lines.stream().skip(2).limit(5).map(line -> cells(line).get(0))).containsExactly("appb directly",
 				"appb through appa's sidecar", "added by one sidecar hop", "gateway → product", "gateway → appa → appb");
-		assertThat(cells(lines.get(7)).get(0)).matches("gateway → product beside uploads \\(1 × 1 MiB, [1-9]\\d* sent\\)");
+		assertThat(cells(lines.get(7)).get(0)).matches("gateway → product beside uploads \\(1 × 1 MiB at once: [1-9]\\d* answered, [1-9]\\d* MiB sent\\)");
 		for (String line : List.of(lines.get(2), lines.get(3), lines.get(5), lines.get(6), lines.get(7))) {
 			List<String> cells = cells(line);
 			assertThat(cells).as(line).hasSize(6);

@@ -114,7 +114,8 @@ public final class LabBench implements Callable<Integer> {
 					product.run(direct, c, warmup, Long.MAX_VALUE);
 					Load.Result result = product.run(direct, c, seconds, Long.MAX_VALUE);
 					Uploads.Sent sent = running.stop();
-					row(out, "gateway → product beside uploads (" + uploads + " × " + uploadMib + " MiB, " + sent.uploads() + " sent)",
+					row(out, "gateway → product beside uploads (" + uploads + " × " + uploadMib + " MiB at once: " + sent.uploads()
+							+ " answered, " + sent.mib() + " MiB sent)",
 							c, result);
 				}
 			}
