@@ -6,7 +6,7 @@
 #   graychain_require CMD W  exit 1 unless CMD is on the PATH (W says what it is for)
 #   graychain_jar MODULE     the module's runnable jar in its build folder, or nothing
 #   graychain_build MODULE.. builds the runnable jars that are missing (one Maven run)
-#   meshlab ARGS...          runs meshlab's command line (java -jar meshlab-*-exec.jar ARGS...)
+#   meshlab ARGS...          runs meshlab's command line (its jar and target/lib/, with a class archive)
 # The build folder is GRAYCHAIN_BUILD_DIR (default target); Java is $JAVA_HOME/bin/java, else java
 # on the PATH. GRAYCHAIN_MESHLAB_CLASSPATH runs meshlab from that class path instead of its jar
 # (the script tests of repo-checks run the scripts on the classes they test, before there is a jar).
@@ -50,12 +50,51 @@ graychain_build() {
 }
 
 meshlab() {
-  local java
+  local java flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) jar plain lib archive status=0
   java="$(graychain_java)"
+  # A command line's JVM lives for a second or a few: C1 alone starts it sooner (issue 15). The load
+  # generator of `bench` keeps both compilers; the lab's daemon is started with its own flags.
+  if [[ "${1:-}" == bench ]]; then
+    flags=()
+  fi
   if [[ -n "${GRAYCHAIN_MESHLAB_CLASSPATH:-}" ]]; then
-    "$java" -cp "$GRAYCHAIN_MESHLAB_CLASSPATH" io.graychain.meshlab.cli.Meshlab "$@"
+    "$java" "${flags[@]}" -cp "$GRAYCHAIN_MESHLAB_CLASSPATH" io.graychain.meshlab.cli.Meshlab "$@"
     return
   fi
   graychain_build meshlab
-  "$java" -jar "$(graychain_jar meshlab)" "$@"
+  jar="$(graychain_jar meshlab)"
+  plain="${jar%-exec.jar}.jar"
+  lib="$(dirname "$jar")/lib"
+  if [[ ! -f "$plain" || ! -d "$lib" ]]; then
+    "$java" "${flags[@]}" -jar "$jar" "$@"
+    return
+  fi
+  # The runnable jar's classes as plain jars (meshlab's jar and lib/), with a class-data-sharing
+  # archive that the first run after a build makes, one per JDK. The JVM's warnings go to stderr,
+  # never into a command's output, and none about the archive (picocli's classes, Java 5 bytecode, are
+  # never archived; an archive of another build is not used): it is only ever a speed-up.
+  archive="$(dirname "$jar")/class-archives/meshlab-$(cksum <"$(graychain_jdk_release "$java")" | cut -d ' ' -f 1).jsa"
+  if [[ -f "$archive" && -z "$(find "$plain" "$lib" -newer "$archive" -print -quit)" ]]; then
+    flags+=("-XX:SharedArchiveFile=$archive")
+  else
+    mkdir -p "$(dirname "$archive")"
+    flags+=("-XX:ArchiveClassesAtExit=$archive.$$")
+  fi
+  "$java" "${flags[@]}" -Xlog:disable -Xlog:all=warning:stderr '-Xlog:cds*=off:stderr' -cp "$plain:$lib/*" io.graychain.meshlab.cli.Meshlab "$@" \
+    || status=$?
+  if [[ -f "$archive.$$" ]]; then
+    mv -f "$archive.$$" "$archive"
+  fi
+  return "$status"
+}
+
+# graychain_jdk_release JAVA: the release file of JAVA's JDK (its version and build), or /dev/null.
+graychain_jdk_release() {
+  local path
+  path="$(readlink -f "$(command -v "$1")")"
+  if [[ -f "${path%/bin/java}/release" ]]; then
+    echo "${path%/bin/java}/release"
+  else
+    echo /dev/null
+  fi
 }

@@ -115,7 +115,7 @@ public final class Lab implements AutoCloseable {
 	private Lab(LabOptions options, LabTopology topology, Map<String, Integer> ports) {
 		this.options = options;
 		this.launcher = new PodLauncher(new StartGate(options.startConcurrency()), options.classArchive()
-				? ClassArchive.forThisJdk(options.classArchives(), options.jvmFlags(), line -> System.out.println("[lab] " + line))
+				? ClassArchive.forThisJdk(options.jvmFlags(), line -> System.out.println("[lab] " + line))
 				: null, options.readyWithin());
 		this.manifests = topology.manifests();
 		this.jars.putAll(topology.jars());

@@ -26,17 +26,17 @@ public record LabOptions(Path repo, Path overlay, Path stateDir, int ingressPort
 		List<String> jvmFlags, Duration readyWithin, Duration restartBackoff, int gatewayApiPort, int startConcurrency,
 		boolean classArchive) {
 
-	/** JVM flags for many small services on few cores: C1 only, serial GC, small stacks and heap. */
+	/**
+	 * JVM flags for many small services on few cores: C1 only, serial GC, small stacks and heap. The
+	 * heap given back after each collection (Min/MaxHeapFreeRatio 10/30) was measured and refused: 1–5 %
+	 * less memory after 1,000 requests, but every service started slower (1.05–1.54×, median of three;
+	 * {@code scripts/bench-startup --levers lean-heap}, docs/measurements.md).
+	 */
 	public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
 			"-Xss512k", "-Xms32m", "-Xmx128m", "-XX:ReservedCodeCacheSize=48m", "-XX:+ExitOnOutOfMemoryError");
 
 	public LabOptions {
 		jvmFlags = List.copyOf(jvmFlags);
-	}
-
-	/** Where the class archives of the jars are kept: they outlive the lab, until a jar changes. */
-	public Path classArchives() {
-		return stateDir.resolve("class-archives");
 	}
 
 	public Path logs() {

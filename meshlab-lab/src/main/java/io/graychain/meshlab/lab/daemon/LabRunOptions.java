@@ -36,14 +36,14 @@ public final class LabRunOptions {
 					+ " as the kubelet's 10 s to 300 s [GRAYCHAIN_RESTART_BACKOFF_MS, default: ${DEFAULT-VALUE}]")
 	long restartBackoffMs;
 
-	@Option(names = "--start-concurrency", paramLabel = "N", defaultValue = "${env:GRAYCHAIN_START_CONCURRENCY:-all}",
+	@Option(names = "--start-concurrency", paramLabel = "N", defaultValue = "${env:GRAYCHAIN_START_CONCURRENCY:-cores}",
 			description = "how many pods start at once at most, the next when one is ready: a number, `cores` (one per core)"
 					+ " or `all` (all at once) [GRAYCHAIN_START_CONCURRENCY, default: ${DEFAULT-VALUE}]")
 	String startConcurrency;
 
-	@Option(names = "--class-archive", negatable = true, defaultValue = "${env:GRAYCHAIN_CLASS_ARCHIVE:-false}", fallbackValue = "true",
-			description = "run the pods with a class-data-sharing archive of their jar, made once per jar (the first start"
-					+ " after a build trains it) under <lab-state>/class-archives [GRAYCHAIN_CLASS_ARCHIVE, default: ${DEFAULT-VALUE}]")
+	@Option(names = "--class-archive", negatable = true, defaultValue = "${env:GRAYCHAIN_CLASS_ARCHIVE:-true}", fallbackValue = "true",
+			description = "run the pods with a class-data-sharing archive of their jar, made once per build of the jar (the first"
+					+ " start after a build trains it) in class-archives/ beside the jar [GRAYCHAIN_CLASS_ARCHIVE, default: ${DEFAULT-VALUE}]")
 	boolean classArchive;
 
 	public int labPort() {

@@ -2,13 +2,19 @@ package io.graychain.meshlab.lab.pods;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +29,10 @@ import java.util.stream.Stream;
  * itself also refuses an archive that does not match its class path, and then runs without it.
  *
  * <p>Layout: {@code <dir>/<module>/app/} (the extracted jar), {@code <dir>/<module>/app.jsa} or
- * {@code app.aot}, and {@code <dir>/<module>/stamp}, written last, which says what it was made from.
+ * {@code app.aot}, and {@code <dir>/<module>/stamp}, written last, which says what it was made from;
+ * {@code <dir>} is {@code class-archives/} beside the jar in the lab ({@link #besideTheJar}), so every
+ * lab run on one build shares the archives (a test's fresh lab too) and {@code mvn clean} removes them.
+ * One process at a time makes or checks a module's archive ({@code <dir>/<module>.lock}).
  */
 public final class ClassArchive {
 
@@ -44,7 +53,13 @@ public final class ClassArchive {
 
 	}
 
-	private final Path dir;
+	/** Where the archives are kept: {@code class-archives/} in the jar's folder. */
+	public static final UnaryOperator<Path> BESIDE_THE_JAR = jar -> jar.toAbsolutePath().getParent().resolve("class-archives");
+
+	/** One thread of this JVM at a time holds a module's lock file (a FileLock is held per JVM, not per thread). */
+	private static final Map<Path, Object> MAKERS = new ConcurrentHashMap<>();
+
+	private final UnaryOperator<Path> dirOfJar;
 
 	private final String java;
 
@@ -57,15 +72,16 @@ public final class ClassArchive {
 	private final Consumer<String> log;
 
 	/**
-	 * @param dir where the archives are kept, e.g. {@code <lab state>/class-archives}
+	 * @param dirOfJar where the archives of a jar are kept, e.g. {@link #BESIDE_THE_JAR}
 	 * @param java the {@code java} launcher of the pods
 	 * @param feature the pods' JDK feature release (17, 21, 25…): which kind of archive
 	 * @param jvmFlags the pods' JVM flags: the training run uses them too
 	 * @param runner how commands are run ({@link #processes()} in the lab)
 	 * @param log hears what is made, reused or given up
 	 */
-	public ClassArchive(Path dir, String java, int feature, List<String> jvmFlags, Runner runner, Consumer<String> log) {
-		this.dir = dir;
+	public ClassArchive(UnaryOperator<Path> dirOfJar, String java, int feature, List<String> jvmFlags, Runner runner,
+			Consumer<String> log) {
+		this.dirOfJar = dirOfJar;
 		this.java = java;
 		this.feature = feature;
 		this.jvmFlags = List.copyOf(jvmFlags);
@@ -73,9 +89,9 @@ public final class ClassArchive {
 		this.log = log;
 	}
 
-	/** An archive per jar under {@code dir} for pods run by this JVM's {@code java}. */
-	public static ClassArchive forThisJdk(Path dir, List<String> jvmFlags, Consumer<String> log) {
-		return new ClassArchive(dir, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+	/** An archive per jar, kept beside the jar, for pods run by this JVM's {@code java}. */
+	public static ClassArchive forThisJdk(List<String> jvmFlags, Consumer<String> log) {
+		return new ClassArchive(BESIDE_THE_JAR, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				Runtime.version().feature(), jvmFlags, processes(), log);
 	}
 
@@ -95,7 +111,23 @@ public final class ClassArchive {
 	 * there was made from something else; the jar as it is when no archive can be made.
 	 */
 	public Launch prepare(String module, Path jar) {
-		Path home = dir.resolve(module);
+		Path dir = dirOfJar.apply(jar);
+		Path lockFile = dir.resolve(module + ".lock").toAbsolutePath().normalize();
+		synchronized (MAKERS.computeIfAbsent(lockFile, f -> new Object())) {
+			try {
+				Files.createDirectories(dir);
+				try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+						FileLock lock = channel.lock()) {
+					return prepare(module, jar, dir.resolve(module));
+				}
+			}
+			catch (IOException ex) {
+				return givenUp(module, jar, ex.getMessage());
+			}
+		}
+	}
+
+	private Launch prepare(String module, Path jar, Path home) {
 		Path extracted = home.resolve("app").resolve(jar.getFileName().toString());
 		Path archive = home.resolve(aotCache() ? "app.aot" : "app.jsa");
 		Launch launch = new Launch(extracted, List.of(aotCache() ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive));

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +25,7 @@ class ClassArchiveTest {
 	@TempDir
 	Path dir;
 
-	final List<List<String>> commands = new ArrayList<>();
+	final List<List<String>> commands = Collections.synchronizedList(new ArrayList<>());
 
 	boolean trainingWorks = true;
 
@@ -46,7 +48,7 @@ class ClassArchiveTest {
 	};
 
 	ClassArchive archive(int feature, List<String> flags) {
-		return new ClassArchive(dir.resolve("archives"), "java", feature, flags, fake, line -> {
+		return new ClassArchive(jar -> dir.resolve("archives"), "java", feature, flags, fake, line -> {
 		});
 	}
 
@@ -103,6 +105,23 @@ class ClassArchiveTest {
 		trainingWorks = true;
 		assertThat(archive(17, List.of()).prepare("appa", jar).jvmFlags()).hasSize(1);
 		assertThat(commands).hasSize(4);
+	}
+
+	@Test
+	void twoLabsOnOneBuildMakeTheArchiveOnceAndBothUseIt() throws Exception {
+		Path jar = jar();
+		// two labs (two ClassArchive objects, as two daemons would have) start at once on the same jar
+		CompletableFuture<ClassArchive.Launch> first = CompletableFuture.supplyAsync(() -> archive(17, List.of()).prepare("appa", jar));
+		CompletableFuture<ClassArchive.Launch> second = CompletableFuture.supplyAsync(() -> archive(17, List.of()).prepare("appa", jar));
+		assertThat(first.get().jvmFlags()).hasSize(1);
+		assertThat(second.get()).isEqualTo(first.get());
+		assertThat(commands).as("one extract and one training run").hasSize(2);
+	}
+
+	@Test
+	void theLabKeepsTheArchivesBesideTheJarSoEveryLabOnThatBuildSharesThem() {
+		assertThat(ClassArchive.BESIDE_THE_JAR.apply(Path.of("/repo/appa/target/appa-0.1.0-exec.jar")))
+			.isEqualTo(Path.of("/repo/appa/target/class-archives"));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.graychain.meshlab.cli.Meshlab;
@@ -52,6 +53,15 @@ public final class LabCommand extends NeedsCommand {
 	@Mixin
 	LabRunOptions run;
 
+	/**
+	 * The daemon's JVM (gateway, sidecars, admin, dashboard): a bounded heap that starts small, and the
+	 * serial collector. Without -Xms the JVM starts with 1/64 of the machine's memory (the whole 160 MiB
+	 * on a 24 GiB machine), and the young generation sized from it keeps about 30 MiB more resident
+	 * (issue 15: docs/measurements.md). Heap given back after each collection (Min/MaxHeapFreeRatio)
+	 * was tried and refused: under load the daemon then ran 16 full collections in 25 s.
+	 */
+	static final List<String> DAEMON_JVM_FLAGS = List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC");
+
 	private final PrintStream out = System.out;
 
 	private LabControl control() {
@@ -83,7 +93,11 @@ public final class LabCommand extends NeedsCommand {
 		build(repo, modules);
 		List<String> daemon = new ArrayList<>();
 		onPath("setsid").ifPresent(setsid -> daemon.add(setsid.toString()));
-		daemon.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m", "-XX:+UseSerialGC"));
+		daemon.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		daemon.addAll(DAEMON_JVM_FLAGS);
+		Optional<DaemonArchive> archive = DaemonArchive.of(System.getProperty("java.class.path"), location.labState());
+		archive.ifPresent(DaemonArchive::adopt); // what this lab's last daemon wrote, if it exited without a `lab down`
+		archive.ifPresent(a -> daemon.addAll(a.jvmFlags()));
 		daemon.addAll(launcher());
 		daemon.addAll(List.of("daemon", "--repo", repo.toString(), "--overlay", overlayDir.toString(), "--lab-state",
 				location.labState().toString()));
@@ -101,7 +115,9 @@ public final class LabCommand extends NeedsCommand {
 
 	@Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process the lab started, and nothing else.")
 	void down() {
-		out.println(control().stop(Duration.ofSeconds(60)) ? "lab: stopped" : "lab: no lab runs");
+		boolean stopped = control().stop(Duration.ofSeconds(60));
+		DaemonArchive.of(System.getProperty("java.class.path"), location.labState()).ifPresent(DaemonArchive::adopt);
+		out.println(stopped ? "lab: stopped" : "lab: no lab runs");
 	}
 
 	@Command(name = "apply", mixinStandardHelpOptions = true,
