@@ -50,10 +50,11 @@ graychain_build() {
 }
 
 meshlab() {
-  local java flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) jar plain lib archive status=0
+  local java flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC) jar plain lib archive dump="" status=0
   java="$(graychain_java)"
   # A command line's JVM lives for a second or a few: C1 alone starts it sooner (issue 15). The load
-  # generator of `bench` keeps both compilers; the lab's daemon is started with its own flags.
+  # generator of `bench` keeps both compilers and no class archive (it would be made under other
+  # flags); the lab's daemon is started with its own flags.
   if [[ "${1:-}" == bench ]]; then
     flags=()
   fi
@@ -69,21 +70,25 @@ meshlab() {
     "$java" "${flags[@]}" -jar "$jar" "$@"
     return
   fi
-  # The runnable jar's classes as plain jars (meshlab's jar and lib/), with a class-data-sharing
-  # archive that the first run after a build makes, one per JDK. The JVM's warnings go to stderr,
-  # never into a command's output, and none about the archive (picocli's classes, Java 5 bytecode, are
-  # never archived; an archive of another build is not used): it is only ever a speed-up.
+  # The runnable jar's classes as plain jars (meshlab's jar and lib/, which the build empties and
+  # fills), with a class-data-sharing archive that the first run after a build makes, one per JDK.
+  # The JVM's warnings go to stderr, never into a command's output, and none about the archive
+  # (picocli's classes, Java 5 bytecode, are never archived; an archive it cannot use is skipped):
+  # it is only ever a speed-up, and a folder it cannot be written to only goes without it.
   archive="$(dirname "$jar")/class-archives/meshlab-$(cksum <"$(graychain_jdk_release "$java")" | cut -d ' ' -f 1).jsa"
-  if [[ -f "$archive" && -z "$(find "$plain" "$lib" -newer "$archive" -print -quit)" ]]; then
+  if [[ "${1:-}" == bench ]]; then
+    :
+  elif [[ -f "$archive" && -z "$(find "$plain" "$lib" -newer "$archive" -print -quit)" ]]; then
     flags+=("-XX:SharedArchiveFile=$archive")
-  else
-    mkdir -p "$(dirname "$archive")"
-    flags+=("-XX:ArchiveClassesAtExit=$archive.$$")
+  elif mkdir -p "$(dirname "$archive")" 2>/dev/null && [[ -w "$(dirname "$archive")" ]]; then
+    dump="$archive.$BASHPID"
+    rm -f "$dump"
+    flags+=("-XX:ArchiveClassesAtExit=$dump")
   fi
-  "$java" "${flags[@]}" -Xlog:disable -Xlog:all=warning:stderr '-Xlog:cds*=off:stderr' -cp "$plain:$lib/*" io.graychain.meshlab.cli.Meshlab "$@" \
-    || status=$?
-  if [[ -f "$archive.$$" ]]; then
-    mv -f "$archive.$$" "$archive"
+  "$java" "${flags[@]}" -Xlog:disable -Xlog:all=warning:stderr '-Xlog:cds*=off:stderr' -cp "$plain:$lib/*" \
+    io.graychain.meshlab.cli.Meshlab "$@" || status=$?
+  if [[ -n "$dump" && -f "$dump" ]]; then
+    mv -f "$dump" "$archive"
   fi
   return "$status"
 }

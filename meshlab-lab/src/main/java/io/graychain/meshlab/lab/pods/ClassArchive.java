@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -30,9 +32,14 @@ import java.util.stream.Stream;
  *
  * <p>Layout: {@code <dir>/<module>/app/} (the extracted jar), {@code <dir>/<module>/app.jsa} or
  * {@code app.aot}, and {@code <dir>/<module>/stamp}, written last, which says what it was made from;
- * {@code <dir>} is {@code class-archives/} beside the jar in the lab ({@link #besideTheJar}), so every
+ * {@code <dir>} is {@code class-archives/} beside the jar in the lab ({@link #BESIDE_THE_JAR}), so every
  * lab run on one build shares the archives (a test's fresh lab too) and {@code mvn clean} removes them.
- * One process at a time makes or checks a module's archive ({@code <dir>/<module>.lock}).
+ * One process at a time makes or checks a module's archive ({@code <dir>/<module>.lock}); a training
+ * run that takes longer than {@link #TRAINING_LIMIT} is stopped and the jar runs as it is. Two labs
+ * with different JVM flags on one build make each other's archives again, and a pod the other lab
+ * starts meanwhile (a restart, {@code set-env}) starts without its archive or, while the jar is
+ * being extracted again, fails and is restarted by the lab: give such labs their own jars
+ * ({@code --jars-dir}), as {@code scripts/bench-lab --startup} does.
  */
 public final class ClassArchive {
 
@@ -95,10 +102,24 @@ public final class ClassArchive {
 				Runtime.version().feature(), jvmFlags, processes(), log);
 	}
 
-	/** Runs commands as processes. */
+	/** How long an extraction or a training run may take: about a start of the service, many times over. */
+	static final Duration TRAINING_LIMIT = Duration.ofMinutes(3);
+
+	/** Runs commands as processes, each stopped (and failed) after {@link #TRAINING_LIMIT}. */
 	public static Runner processes() {
-		return (command, log) -> new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start()
-			.waitFor();
+		return processes(TRAINING_LIMIT);
+	}
+
+	/** Runs commands as processes, each stopped (and failed: -1) after {@code limit}. */
+	static Runner processes(Duration limit) {
+		return (command, log) -> {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor();
+				return -1;
+			}
+			return process.exitValue();
+		};
 	}
 
 	/** True when the archive is the JDK 25 AOT cache rather than AppCDS's dynamic archive. */

@@ -124,4 +124,12 @@ class ClassArchiveTest {
 			.isEqualTo(Path.of("/repo/appa/target/class-archives"));
 	}
 
+	@Test
+	void aTrainingRunThatHangsIsStoppedAndCountsAsFailed() throws Exception {
+		long started = System.nanoTime();
+		int status = ClassArchive.processes(java.time.Duration.ofMillis(300)).run(List.of("sleep", "30"), dir.resolve("training.log"));
+		assertThat(status).isEqualTo(-1);
+		assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
+	}
+
 }

@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  * ({@code -XX:ArchiveClassesAtExit} to a name of its own, recorded in the lab's state folder), the
  * lab's next {@code down} or {@code up} adopts it once that daemon is gone, and every later daemon
  * maps it ({@code -XX:SharedArchiveFile}). One per JDK, in {@code class-archives/} beside meshlab's
- * jar; made again when a jar of the class path is newer than it. The JVM itself refuses an archive
- * that does not match its class path or build, and then runs without it: its warning goes to the
- * daemon's log, never into a command's output.
+ * jar; made again when a jar of the class path, or a folder holding one, is newer than it. The JVM
+ * itself refuses an archive that does not match its class path or build, and then runs without it;
+ * the daemon runs with the JVM's archive messages off (it is only a speed-up). A daemon killed
+ * because it would not stop leaves no archive to adopt ({@link #discard}).
  *
  * @param archive the archive the daemons map
  * @param classPath the daemon's class path, every entry a jar
@@ -37,8 +38,11 @@ record DaemonArchive(Path archive, List<Path> classPath, Path record) {
 		}
 		String jdk = Integer.toHexString(Objects.hash(System.getProperty("java.home"), Runtime.version().toString()));
 		Path archive = jars.get(0).toAbsolutePath().getParent().resolve("class-archives").resolve("meshlab-daemon-" + jdk + ".jsa");
-		return Optional.of(new DaemonArchive(archive, jars, stateDir.resolve("daemon-archive.pending")));
+		return Optional.of(new DaemonArchive(archive, jars, stateDir.resolve(RECORD)));
 	}
+
+	/** In the lab's state folder: the archive its running daemon will write at its exit. */
+	static final String RECORD = "daemon-archive.pending";
 
 	/** The JVM says nothing of the archive (what it cannot archive, an archive it cannot use): it is only a speed-up. */
 	static final List<String> QUIET = List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds*=off:stderr");
@@ -64,7 +68,7 @@ record DaemonArchive(Path archive, List<Path> classPath, Path record) {
 		return Stream.concat(Stream.of(archiveFlag), QUIET.stream()).toList();
 	}
 
-	/** True when the archive exists and no jar of the class path is newer. */
+	/** True when the archive exists and no jar of the class path, nor a folder holding one, is newer. */
 	boolean current() {
 		try {
 			if (!Files.isRegularFile(archive)) {
@@ -72,7 +76,9 @@ record DaemonArchive(Path archive, List<Path> classPath, Path record) {
 			}
 			FileTime made = Files.getLastModifiedTime(archive);
 			for (Path jar : classPath) {
-				if (Files.getLastModifiedTime(jar).compareTo(made) > 0) {
+				// the folder too: a jar added to it or taken away changes the class path
+				if (Files.getLastModifiedTime(jar).compareTo(made) > 0
+						|| Files.getLastModifiedTime(jar.toAbsolutePath().getParent()).compareTo(made) > 0) {
 					return false;
 				}
 			}
@@ -80,6 +86,26 @@ record DaemonArchive(Path archive, List<Path> classPath, Path record) {
 		}
 		catch (IOException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * The lab in {@code stateDir} had its daemon killed: what it may have begun to write is not an
+	 * archive, and none is adopted.
+	 */
+	static void discard(Path stateDir) {
+		Path record = stateDir.resolve(RECORD);
+		try {
+			if (Files.isRegularFile(record)) {
+				Path pending = Path.of(Files.readString(record).strip());
+				if (pending.getFileName().toString().endsWith(".pending")) {
+					Files.deleteIfExists(pending);
+				}
+				Files.delete(record);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// nothing lost: an unadopted file is never used
 		}
 	}
 

@@ -160,6 +160,7 @@ public record LabControl(Path stateDir, PrintStream out) {
 			catch (TimeoutException ex) {
 				out.println("lab: the lab did not stop within " + within.toSeconds() + " s; killing it");
 				process.destroyForcibly();
+				DaemonArchive.discard(stateDir);
 			}
 			catch (ExecutionException ex) {
 				process.destroyForcibly();

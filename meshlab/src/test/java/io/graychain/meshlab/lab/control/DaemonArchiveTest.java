@@ -74,4 +74,36 @@ class DaemonArchiveTest {
 		assertThat(DaemonArchive.of(classes + File.pathSeparator + jar, dir)).isEmpty();
 	}
 
+	@Test
+	void aDaemonKilledWhileItMayHaveBeenWritingLeavesNothingToAdopt() throws IOException {
+		Path state = dir.resolve(".lab");
+		DaemonArchive archive = DaemonArchive.of(classPath(), state).orElseThrow();
+		String write = archive.jvmFlags().get(0);
+		Path pending = Path.of(write.substring(write.indexOf('=') + 1));
+		Files.writeString(pending, "half an archive");
+
+		DaemonArchive.discard(state);
+		archive.adopt();
+		assertThat(archive.archive()).doesNotExist();
+		assertThat(pending).doesNotExist();
+	}
+
+	@Test
+	void aJarAddedToTheClassPathFolderMakesItAgain() throws IOException {
+		String classPath = classPath();
+		DaemonArchive archive = DaemonArchive.of(classPath, dir.resolve(".lab")).orElseThrow();
+		Files.createDirectories(archive.archive().getParent());
+		Files.writeString(archive.archive(), "an archive");
+		Instant made = Instant.now().minusSeconds(30);
+		Files.setLastModifiedTime(archive.archive(), FileTime.from(made));
+		for (String jar : classPath.split(File.pathSeparator)) {
+			Files.setLastModifiedTime(Path.of(jar), FileTime.from(made.minusSeconds(60)));
+			Files.setLastModifiedTime(Path.of(jar).getParent(), FileTime.from(made.minusSeconds(60)));
+		}
+		assertThat(archive.current()).isTrue();
+
+		Files.writeString(dir.resolve("meshlab/target/lib/jetty-server-12.1.15.jar"), "jar");
+		assertThat(archive.current()).isFalse();
+	}
+
 }
