@@ -21,7 +21,10 @@ import io.graychain.meshlab.route.TrafficPolicy.OutlierDetection;
  * maxEjectionPercent (so one host always can be);</li>
  * <li>DetectorImpl::checkHostForUneject, on each interval tick: an ejected host returns once base
  * ejection time × its ejections (at most max_ejection_time) has passed; a healthy host's ejection
- * count goes down by one.</li>
+ * count goes down by one;</li>
+ * <li>DetectorImpl::initialize, the member update callback: a host that leaves the cluster (a pod
+ * replaced by {@code lab set-env}) leaves the detector, its ejection with it, so it no longer counts
+ * towards maxEjectionPercent; a host that joins starts afresh.</li>
  * </ul>
  * Locally-originated failures (connect failure, reset, timeout) count as the 503 or 504 the proxy
  * answers, as with split_external_local_origin_errors off. Ticks are computed when the detector is
@@ -41,6 +44,9 @@ public final class OutlierDetector {
 
 	private final Map<Endpoint, Host> hosts = new HashMap<>();
 
+	/** The cluster's hosts as the last request saw them; null until then. */
+	private List<Endpoint> members;
+
 	public OutlierDetector(OutlierDetection config, LongSupplier nanos) {
 		this.config = config;
 		this.nanos = nanos;
@@ -54,6 +60,9 @@ public final class OutlierDetector {
 	/** The reply a host gave (or the proxy's local reply for a failure to reach it). */
 	public synchronized void result(Endpoint endpoint, int status) {
 		tick();
+		if (members != null && !members.contains(endpoint)) {
+			return; // a reply from a host that has left the cluster since
+		}
 		Host host = hosts.computeIfAbsent(endpoint, e -> new Host());
 		if (status < 500 || status > 599) {
 			host.consecutive5xx = 0;
@@ -84,6 +93,10 @@ public final class OutlierDetector {
 	public synchronized Endpoint choose(Endpoint picked, List<Endpoint> endpoints, long roundRobin) {
 		tick();
 		hostCount = Math.max(1, endpoints.size());
+		if (!endpoints.equals(members)) {
+			members = List.copyOf(endpoints);
+			hosts.keySet().retainAll(members);
+		}
 		if (!ejected(picked)) {
 			return picked;
 		}

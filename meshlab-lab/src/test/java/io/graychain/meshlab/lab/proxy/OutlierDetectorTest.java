@@ -67,6 +67,29 @@ class OutlierDetectorTest {
 	}
 
 	@Test
+	void aHostThatLeftTheClusterNoLongerCountsTowardsMaxEjectionPercent() {
+		// lab set-env replaces product-v2-0 by product-v2-r3-0: Envoy's member update callback erases
+		// the old host's monitor and its active ejection (DetectorImpl::initialize)
+		Endpoint replacement = new Endpoint("appb-v2-r3-0", "appb-v2", 3);
+		List<Endpoint> after = List.of(V1, replacement);
+		OutlierDetector d = detector(3, 0, 10, 0);
+		d.choose(V2, BOTH, 0);
+		d.result(V2, 500);
+		d.result(V2, 500);
+		d.result(V2, 500);
+		assertThat(d.ejected(V2)).isTrue();
+
+		d.choose(replacement, after, 1);
+		assertThat(d.ejected(V2)).as("gone with its host").isFalse();
+		d.result(V2, 500);
+		d.result(replacement, 500);
+		d.result(replacement, 500);
+		d.result(replacement, 500);
+		assertThat(d.ejected(replacement)).as("0% of the hosts there now are ejected, below 10%").isTrue();
+		assertThat(d.choose(replacement, after, 2)).isEqualTo(V1);
+	}
+
+	@Test
 	void noHealthyHostIsNoHostUnlessMinHealthPercentPanics() {
 		OutlierDetector strict = detector(1, 0, 100, 0);
 		strict.choose(V2, List.of(V2), 0);
