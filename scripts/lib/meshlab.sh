@@ -6,6 +6,7 @@
 #   graychain_require CMD W  exit 1 unless CMD is on the PATH (W says what it is for)
 #   graychain_jar MODULE     the module's runnable jar in its build folder, or nothing
 #   graychain_build MODULE.. builds the runnable jars that are missing (one Maven run)
+#   graychain_services       the service modules: those with a Spring Boot application class
 #   meshlab ARGS...          runs meshlab's command line (its jar and target/lib/, with a class archive)
 # The build folder is GRAYCHAIN_BUILD_DIR (default target); Java is $JAVA_HOME/bin/java, else java
 # on the PATH. GRAYCHAIN_MESHLAB_CLASSPATH runs meshlab from that class path instead of its jar
@@ -35,6 +36,13 @@ graychain_java() {
 
 graychain_jar() {
   compgen -G "$GRAYCHAIN_ROOT/$1/$GRAYCHAIN_BUILD_DIR/$1-*-exec.jar" | head -n 1 || true
+}
+
+graychain_services() {
+  local app
+  for app in "$GRAYCHAIN_ROOT"/*/src/main/java/io/graychain/*/*Application.java; do
+    [[ -f "$app" ]] && echo "${app#"$GRAYCHAIN_ROOT"/}" | cut -d / -f 1
+  done | sort -u
 }
 
 graychain_build() {
