@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.graychain.meshlab.lab.pods.ClassArchive;
+
 /**
  * A class-data-sharing archive of the lab's daemon (issue 15), when it runs from plain jars (as
  * {@code scripts/lib/meshlab.sh} runs meshlab: a class archive cannot hold classes read from the
@@ -37,7 +39,7 @@ record DaemonArchive(Path archive, List<Path> classPath, Path record) {
 			return Optional.empty();
 		}
 		String jdk = Integer.toHexString(Objects.hash(System.getProperty("java.home"), Runtime.version().toString()));
-		Path archive = jars.get(0).toAbsolutePath().getParent().resolve("class-archives").resolve("meshlab-daemon-" + jdk + ".jsa");
+		Path archive = ClassArchive.BESIDE_THE_JAR.apply(jars.get(0)).resolve("meshlab-daemon-" + jdk + ".jsa");
 		return Optional.of(new DaemonArchive(archive, jars, stateDir.resolve(RECORD)));
 	}
 
