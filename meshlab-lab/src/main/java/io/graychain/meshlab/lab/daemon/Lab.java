@@ -162,7 +162,9 @@ public final class Lab implements AutoCloseable {
 	/** Starts the ingress gateway, the sidecars and every pod; does not wait for them to get ready. */
 	public static Lab start(LabOptions options, LabTopology topology) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		topology.pods().forEach(p -> ports.put(p.name(), FreePort.find()));
+		// not the gateways' ports: they are bound only after this, and a pod started later would find them taken
+		Set<Integer> gateways = Set.of(options.ingressPort(), options.gatewayApiPort());
+		topology.pods().forEach(p -> ports.put(p.name(), FreePort.find(gateways)));
 		Lab lab = new Lab(options, topology, ports);
 		try {
 			lab.launch(topology, ports);

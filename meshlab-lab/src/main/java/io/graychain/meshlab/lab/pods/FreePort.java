@@ -3,6 +3,7 @@ package io.graychain.meshlab.lab.pods;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,9 +26,17 @@ public final class FreePort {
 	}
 
 	public static int find() {
+		return find(Set.of());
+	}
+
+	/**
+	 * A free port that is none of {@code reserved}: ports another process was told to bind and may
+	 * not have bound yet (the lab's ingress port, which the caller picked, perhaps with this very class).
+	 */
+	public static int find(Set<Integer> reserved) {
 		for (int tries = 0; tries < COUNT; tries++) {
 			int port = FIRST + Math.floorMod(NEXT.getAndIncrement(), COUNT);
-			if (free(port)) {
+			if (!reserved.contains(port) && free(port)) {
 				return port;
 			}
 		}
