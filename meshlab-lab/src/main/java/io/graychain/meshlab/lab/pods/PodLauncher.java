@@ -110,7 +110,7 @@ public final class PodLauncher {
 		long deadline = System.nanoTime() + readyWithin.toNanos();
 		try {
 			while (pod.alive() && System.nanoTime() < deadline && !pod.probe()) {
-				TimeUnit.MILLISECONDS.sleep(100);
+				TimeUnit.MILLISECONDS.sleep(PodProcess.PROBE_PERIOD.toMillis());
 			}
 		}
 		catch (InterruptedException ex) {

@@ -2,19 +2,19 @@ package io.graychain.meshlab.lab.pods;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.graychain.meshlab.lab.client.OneShotHttp;
 
 /**
  * One pod as a local process: the service's runnable jar with the pod's environment, listening on a
@@ -25,8 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class PodProcess {
 
-	private static final HttpClient PROBE = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
-		.connectTimeout(Duration.ofSeconds(1)).build();
+	/** How often a starting pod is probed: the lab is ready this much after its last pod at most. */
+	static final Duration PROBE_PERIOD = Duration.ofMillis(50);
+
+	/** The kubelet's default probe timeout ({@code timeoutSeconds: 1}). */
+	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+
+	/** What the kubelet's HTTP probe sends besides the Host header (pkg/probe/http/request.go). */
+	private static final Map<String, String> PROBE_HEADERS = Map.of("Accept", "*/*", "User-Agent", "kube-probe/graychain-lab");
 
 	private final PodSpec spec;
 
@@ -99,25 +105,23 @@ public final class PodProcess {
 				ready = true;
 				return;
 			}
-			pause(200);
+			pause(PROBE_PERIOD.toMillis());
 		}
 		throw new PodFailure(spec.name() + " did not get ready within " + within.toSeconds() + " s", logTail(40));
 	}
 
-	/** True when the readiness probe answers 200 now. */
+	/**
+	 * True when the readiness probe succeeds now: an HTTP GET of the readiness path on a new connection
+	 * answered with a status from 200 to 399, as the kubelet's HTTP probe decides
+	 * (kubernetes/kubernetes pkg/probe/http/http.go, {@code DoHTTPProbe}). A redirect is not followed:
+	 * it counts as success, as the kubelet counts one it does not follow; the services never redirect
+	 * their readiness path. A plain socket rather than the JDK's HttpClient: pods are probed every
+	 * {@link #PROBE_PERIOD} while they start, and the daemon shares the cores with them.
+	 */
 	public boolean probe() {
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(url() + spec.readinessPath()))
-				.timeout(Duration.ofSeconds(2)).build();
-			return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-		}
-		catch (IOException notListening) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		int status = OneShotHttp.get(new InetSocketAddress("127.0.0.1", port), spec.readinessPath(),
+				"127.0.0.1:" + port, PROBE_HEADERS, PROBE_TIMEOUT).status();
+		return status >= 200 && status < 400;
 	}
 
 	/**
