@@ -1,8 +1,11 @@
 package io.graychain.meshlab.lab;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.graychain.meshlab.kustomize.ManifestReader;
 import io.graychain.meshlab.kustomize.Manifests;
@@ -93,6 +96,14 @@ class PodsTest {
 	void theServiceIsTheImageNameWithoutRegistryTagOrDigest() {
 		assertThat(PodPlan.of(manifests)).extracting(PodSpec::module).containsExactly("appa", "appa", "appa", "product");
 		assertThat(PodPlan.of(manifests).get(2).readinessPath()).isEqualTo("/actuator/health/readiness");
+	}
+
+	@Test
+	void theServicesToBuildAreReadFromThePlainTreesAsThePodsRunThem() throws IOException {
+		// lab up reads them without the typed models; they must be the services of the pods the daemon starts
+		assertThat(PodPlan.modules(new YAMLMapper().readerFor(JsonNode.class).<JsonNode>readValues(MANIFESTS).readAll()))
+			.containsExactlyElementsOf(PodPlan.of(manifests).stream().map(PodSpec::module).distinct().sorted().toList())
+			.containsExactly("appa", "product");
 	}
 
 	@Test

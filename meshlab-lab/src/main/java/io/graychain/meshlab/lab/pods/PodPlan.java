@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -44,6 +45,23 @@ public final class PodPlan {
 			}
 		}
 		return pods;
+	}
+
+	/**
+	 * The services the Deployments of a build run (their first container's image, {@link #module}),
+	 * read from the plain trees: what {@code lab up} builds when a jar is missing, without the typed
+	 * models' deserializers (most of a render's time; the daemon reads the models and refuses
+	 * what they do not describe).
+	 */
+	public static Set<String> modules(List<? extends JsonNode> build) {
+		Set<String> modules = new TreeSet<>();
+		for (JsonNode resource : build) {
+			JsonNode image = resource.path("spec").path("template").path("spec").path("containers").path(0).path("image");
+			if ("Deployment".equals(resource.path("kind").asText()) && image.isTextual()) {
+				modules.add(module(image.asText()));
+			}
+		}
+		return modules;
 	}
 
 	/** The environment the Deployment's (first) container is given, as written in the manifest. */

@@ -25,7 +25,6 @@ import io.graychain.meshlab.lab.daemon.LabRunOptions;
 import io.graychain.meshlab.lab.observe.AccessLogs;
 import io.graychain.meshlab.lab.pods.JarLocator;
 import io.graychain.meshlab.lab.pods.PodPlan;
-import io.graychain.meshlab.lab.pods.PodSpec;
 import io.graychain.meshlab.lab.proxy.Router;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,7 +85,8 @@ public final class LabCommand extends NeedsCommand {
 		if (!Files.isDirectory(overlayDir)) {
 			throw new IllegalArgumentException("no overlay folder " + overlayDir);
 		}
-		List<String> modules = PodPlan.of(new Kustomizer().render(overlayDir)).stream().map(PodSpec::module).distinct().sorted().toList();
+		// the services to build if a jar is missing; the daemon renders the overlay into the typed models
+		List<String> modules = List.copyOf(PodPlan.modules(new Kustomizer().build(overlayDir)));
 		if (modules.isEmpty()) {
 			throw new IllegalArgumentException(overlay + " runs no container image");
 		}

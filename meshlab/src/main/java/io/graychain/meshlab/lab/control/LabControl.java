@@ -106,7 +106,8 @@ public record LabControl(Path stateDir, PrintStream out) {
 					if (!daemon.isAlive()) {
 						return lastVerdict(lines);
 					}
-					daemon.waitFor(100, TimeUnit.MILLISECONDS);
+					// the verdict is the last thing `lab up` waits for: read it soon after it is written
+					daemon.waitFor(25, TimeUnit.MILLISECONDS);
 				}
 				else if (VERDICT.matcher(line).matches()) {
 					return line;
