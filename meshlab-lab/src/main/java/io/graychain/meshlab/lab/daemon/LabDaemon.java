@@ -1,6 +1,8 @@
 package io.graychain.meshlab.lab.daemon;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.graychain.meshlab.kustomize.Kustomizer;
@@ -22,6 +24,11 @@ public final class LabDaemon {
 	 * hook stops what was started ({@link LabDaemonCommand} reads the options).
 	 */
 	public static int run(LabOptions options) throws InterruptedException {
+		// rendering the overlay is most of the daemon's own start: it runs while the admin endpoint and the dashboard start
+		FutureTask<LabTopology> topology = new FutureTask<>(() -> LabTopology.load(options, new Kustomizer()));
+		Thread render = new Thread(topology, "lab-render");
+		render.setDaemon(true);
+		render.start();
 		LabState state = new LabState(options.stateDir());
 		AtomicReference<Lab> lab = new AtomicReference<>();
 		CountDownLatch stop = new CountDownLatch(1);
@@ -39,12 +46,11 @@ public final class LabDaemon {
 		state.writeDashboard(dashboard.url());
 		log("dashboard: " + dashboard.url());
 		try {
-			LabTopology topology = LabTopology.load(options, new Kustomizer());
-			lab.set(Lab.start(options, topology));
+			lab.set(Lab.start(options, rendered(topology)));
 			state.writeIngress(lab.get().ingressUrl());
 			state.writeGatewayApi(lab.get().gatewayApiUrl());
 			state.writePods(lab.get().pidsAndNames());
-			log("started " + topology.pods().size() + " pods of " + options.overlay() + "; ingress " + lab.get().ingressUrl());
+			log("started " + lab.get().pods().size() + " pods of " + options.overlay() + "; ingress " + lab.get().ingressUrl());
 			lab.get().awaitReady();
 			log("ready: " + lab.get().ingressUrl());
 		}
@@ -59,6 +65,16 @@ public final class LabDaemon {
 		stop.await();
 		log("stopping");
 		return 0;
+	}
+
+	/** The rendered overlay, or what stopped it (a RuntimeException, as if rendered on this thread). */
+	private static LabTopology rendered(FutureTask<LabTopology> topology) throws InterruptedException {
+		try {
+			return topology.get();
+		}
+		catch (ExecutionException ex) {
+			throw ex.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(ex.getCause());
+		}
 	}
 
 	private static void stopAll(Lab lab, AdminServer admin, LabState state) {
