@@ -119,8 +119,12 @@ public final class PodProcess {
 	 * {@link #PROBE_PERIOD} while they start, and the daemon shares the cores with them.
 	 */
 	public boolean probe() {
-		int status = OneShotHttp.get(new InetSocketAddress("127.0.0.1", port), spec.readinessPath(),
-				"127.0.0.1:" + port, PROBE_HEADERS, PROBE_TIMEOUT).status();
+		return probe(port, spec.readinessPath());
+	}
+
+	static boolean probe(int port, String path) {
+		int status = OneShotHttp.get(new InetSocketAddress("127.0.0.1", port), path, "127.0.0.1:" + port, PROBE_HEADERS,
+				PROBE_TIMEOUT).status();
 		return status >= 200 && status < 400;
 	}
 
