@@ -2,24 +2,20 @@ package io.graychain.meshlab.lab.pods;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.graychain.meshlab.lab.client.OneShotHttp;
-
 /**
  * One pod as a local process: the service's runnable jar with the pod's environment, listening on a
  * loopback port, sending its outbound HTTP through its sidecar ({@code -Dhttp.proxyHost}), logging
- * to a file. Ready when its readiness probe answers 200, like the kubelet's probe. Once
+ * to a file. Ready when its readiness probe succeeds (200–399), as the kubelet decides. Once
  * {@link #supervise supervised}, a process that exits is started again after the kubelet's back-off
  * ({@link RestartBackoff}), until the pod is stopped.
  */
@@ -30,9 +26,6 @@ public final class PodProcess {
 
 	/** The kubelet's default probe timeout ({@code timeoutSeconds: 1}). */
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
-
-	/** What the kubelet's HTTP probe sends besides the Host header (pkg/probe/http/request.go). */
-	private static final Map<String, String> PROBE_HEADERS = Map.of("Accept", "*/*", "User-Agent", "kube-probe/graychain-lab");
 
 	private final PodSpec spec;
 
@@ -93,7 +86,7 @@ public final class PodProcess {
 		}
 	}
 
-	/** Waits until the readiness probe answers 200; fails with the log tail when the pod exits or time runs out. */
+	/** Waits until the readiness probe succeeds; fails with the log tail when the pod exits or time runs out. */
 	public void awaitReady(Duration within) {
 		long deadline = System.nanoTime() + within.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -110,22 +103,9 @@ public final class PodProcess {
 		throw new PodFailure(spec.name() + " did not get ready within " + within.toSeconds() + " s", logTail(40));
 	}
 
-	/**
-	 * True when the readiness probe succeeds now: an HTTP GET of the readiness path on a new connection
-	 * answered with a status from 200 to 399, as the kubelet's HTTP probe decides
-	 * (kubernetes/kubernetes pkg/probe/http/http.go, {@code DoHTTPProbe}). A redirect is not followed:
-	 * it counts as success, as the kubelet counts one it does not follow; the services never redirect
-	 * their readiness path. A plain socket rather than the JDK's HttpClient: pods are probed every
-	 * {@link #PROBE_PERIOD} while they start, and the daemon shares the cores with them.
-	 */
+	/** True when the readiness probe succeeds now ({@link HttpProbe}: 200–399, as the kubelet's). */
 	public boolean probe() {
-		return probe(port, spec.readinessPath());
-	}
-
-	static boolean probe(int port, String path) {
-		int status = OneShotHttp.get(new InetSocketAddress("127.0.0.1", port), path, "127.0.0.1:" + port, PROBE_HEADERS,
-				PROBE_TIMEOUT).status();
-		return status >= 200 && status < 400;
+		return HttpProbe.ready(port, spec.readinessPath(), PROBE_TIMEOUT);
 	}
 
 	/**
