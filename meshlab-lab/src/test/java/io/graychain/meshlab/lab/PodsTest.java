@@ -101,8 +101,22 @@ class PodsTest {
 	@Test
 	void theServicesToBuildAreReadFromThePlainTreesAsThePodsRunThem() throws IOException {
 		// lab up reads them without the typed models; they must be the services of the pods the daemon starts
-		assertThat(PodPlan.modules(new YAMLMapper().readerFor(JsonNode.class).<JsonNode>readValues(MANIFESTS).readAll()))
-			.containsExactlyElementsOf(PodPlan.of(manifests).stream().map(PodSpec::module).distinct().sorted().toList())
+		String more = MANIFESTS + """
+				---
+				apiVersion: apps/v1
+				kind: Deployment
+				metadata: {name: forecast-v1, namespace: graychain}
+				spec:
+				  replicas: 0
+				  selector: {matchLabels: {app: forecast, version: v1}}
+				  template:
+				    metadata: {labels: {app: forecast, version: v1}}
+				    spec:
+				      containers: [{name: app, image: forecast}]
+				""";
+		assertThat(PodPlan.modules(new YAMLMapper().readerFor(JsonNode.class).<JsonNode>readValues(more).readAll()))
+			.containsExactlyElementsOf(PodPlan.of(ManifestReader.read(more, "more.yaml")).stream().map(PodSpec::module).distinct()
+				.sorted().toList())
 			.containsExactly("appa", "product");
 	}
 

@@ -56,8 +56,11 @@ public final class PodPlan {
 	public static Set<String> modules(List<? extends JsonNode> build) {
 		Set<String> modules = new TreeSet<>();
 		for (JsonNode resource : build) {
-			JsonNode image = resource.path("spec").path("template").path("spec").path("containers").path(0).path("image");
-			if ("Deployment".equals(resource.path("kind").asText()) && image.isTextual()) {
+			JsonNode spec = resource.path("spec");
+			JsonNode image = spec.path("template").path("spec").path("containers").path(0).path("image");
+			// as of(): an apps/v1 Deployment with at least one replica (none given: one)
+			if ("apps/v1".equals(resource.path("apiVersion").asText()) && "Deployment".equals(resource.path("kind").asText())
+					&& spec.path("replicas").asInt(1) > 0 && image.isTextual()) {
 				modules.add(module(image.asText()));
 			}
 		}

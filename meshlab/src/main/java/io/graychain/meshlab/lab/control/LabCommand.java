@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graychain.meshlab.cli.Meshlab;
 import io.graychain.meshlab.cli.NeedsCommand;
 import io.graychain.meshlab.kustomize.Kustomizer;
+import io.graychain.meshlab.kustomize.ManifestReader;
 import io.graychain.meshlab.kustomize.RenderCommand;
 import io.graychain.meshlab.lab.client.LabClient;
 import io.graychain.meshlab.lab.client.LabLocation;
@@ -85,12 +87,18 @@ public final class LabCommand extends NeedsCommand {
 		if (!Files.isDirectory(overlayDir)) {
 			throw new IllegalArgumentException("no overlay folder " + overlayDir);
 		}
-		// the services to build if a jar is missing; the daemon renders the overlay into the typed models
-		List<String> modules = List.copyOf(PodPlan.modules(new Kustomizer().build(overlayDir)));
+		// the services to build if a jar is missing, from the plain trees; the daemon reads the typed models
+		List<ObjectNode> built = new Kustomizer().build(overlayDir);
+		List<String> modules = List.copyOf(PodPlan.modules(built));
+		List<String> missing = missingJars(repo, modules);
+		if (modules.isEmpty() || !missing.isEmpty()) {
+			// before minutes of Maven, or to say why nothing runs: refused here as the daemon would refuse it
+			ManifestReader.read(built, overlayDir + " (built)");
+		}
 		if (modules.isEmpty()) {
 			throw new IllegalArgumentException(overlay + " runs no container image");
 		}
-		build(repo, modules);
+		build(repo, missing);
 		List<String> daemon = new ArrayList<>();
 		onPath("setsid").ifPresent(setsid -> daemon.add(setsid.toString()));
 		daemon.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -199,9 +207,12 @@ public final class LabCommand extends NeedsCommand {
 	}
 
 	/** Builds the runnable jars of {@code modules} that are missing, in one Maven run (its output on stderr). */
-	private void build(Path repo, List<String> modules) {
+	private List<String> missingJars(Path repo, List<String> modules) {
 		JarLocator jars = new JarLocator(repo, run.buildDir(), null);
-		List<String> missing = modules.stream().filter(m -> jars.find(m).isEmpty()).toList();
+		return modules.stream().filter(m -> jars.find(m).isEmpty()).toList();
+	}
+
+	private void build(Path repo, List<String> missing) {
 		if (missing.isEmpty()) {
 			return;
 		}
