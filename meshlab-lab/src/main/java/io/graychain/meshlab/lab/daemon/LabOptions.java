@@ -31,8 +31,9 @@ public record LabOptions(Path repo, Path overlay, Path stateDir, int ingressPort
 	 * heap given back after each collection (Min/MaxHeapFreeRatio 10/30) was measured and refused: 1–5 %
 	 * less memory after 1,000 requests, but every service started slower (1.05–1.54×, median of three;
 	 * {@code scripts/bench-startup --levers lean-heap}, docs/measurements.md). The young generation is held
-	 * at 8 MiB ({@code -Xmn8m}, lever {@code small-young}): 4–7 % less resident memory after 1,000
-	 * requests, 20 MiB less for the lab's 11 pods at start-up, start times within the noise.
+	 * at 8 MiB ({@code -Xmn8m}, lever {@code small-young}, measured on the images' flags): 4–7 % less
+	 * resident memory after 1,000 requests; in the lab 20 MiB less for the 11 pods at start-up, start
+	 * times within the noise.
 	 */
 	public static final List<String> DEFAULT_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
 			"-Xss512k", "-Xms32m", "-Xmx128m", "-Xmn8m", "-XX:ReservedCodeCacheSize=48m", "-XX:+ExitOnOutOfMemoryError");
