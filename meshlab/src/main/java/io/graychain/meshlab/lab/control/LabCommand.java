@@ -206,12 +206,13 @@ public final class LabCommand extends NeedsCommand {
 		return reply.status() / 100 == 2 ? 0 : Meshlab.FAILED;
 	}
 
-	/** Builds the runnable jars of {@code modules} that are missing, in one Maven run (its output on stderr). */
+	/** The {@code modules} whose runnable jar is not built. */
 	private List<String> missingJars(Path repo, List<String> modules) {
 		JarLocator jars = new JarLocator(repo, run.buildDir(), null);
 		return modules.stream().filter(m -> jars.find(m).isEmpty()).toList();
 	}
 
+	/** Builds the runnable jars of the {@code missing} modules, in one Maven run (its output on stderr). */
 	private void build(Path repo, List<String> missing) {
 		if (missing.isEmpty()) {
 			return;
